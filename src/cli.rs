@@ -1,0 +1,184 @@
+//! Command-line interface: argument definitions and the glue that runs a
+//! command through the library's stages. No content logic lives here.
+
+use crate::error::{BuildFailed, Diagnostic, Severity};
+use crate::Options;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "guong",
+    version,
+    about = "Builds the website of the exemplary models (điển hình tiên tiến) of Sơn La province",
+    long_about = "guong turns the profiles, congresses, movements and slogans written in content/ and data/ \
+                  into a bilingual website (Vietnamese at /, English under /en/).\n\n\
+                  Everyday use:\n  guong serve        preview the site in your browser\n  guong check        find mistakes without building\n  guong build        build the site into public/"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one with site.yaml). Default: the current folder.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include profiles and pages marked `draft: true`.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the website into the output folder (public/ by default).
+    ///
+    /// The new site replaces the old one only when the whole build succeeded:
+    /// a mistake in the content never leaves a broken site behind.
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Where to write the site. Default: public/ inside the site folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The address the site will be published at (overrides base_url in site.yaml).
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check all content for mistakes without writing anything.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Build the site and show it at http://127.0.0.1:PORT/ for preview.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Where to write the preview. Default: public/ inside the site folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Create a new profile or movement from a template.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NewCommand {
+    /// Create content/profiles/<slug>/index.vi.md for a person or collective.
+    Profile {
+        /// The full name, with diacritics, e.g. "Trần Thanh Sơn".
+        name: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create content/movements/<slug>.vi.md for an emulation movement.
+    Movement {
+        /// The movement's name, e.g. "Dân vận khéo".
+        title: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn print_diagnostics(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+}
+
+fn report_failure(err: &anyhow::Error) {
+    if let Some(BuildFailed(diags)) = err.downcast_ref::<BuildFailed>() {
+        print_diagnostics(diags);
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        eprintln!(
+            "\n{errors} error(s) found; nothing was written, the previous site is unchanged."
+        );
+    } else {
+        eprintln!("error: {err:#}");
+    }
+}
+
+fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
+    Options {
+        root: site.root.clone(),
+        base_url,
+        drafts: site.drafts,
+    }
+}
+
+/// Run the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            report_failure(&e);
+            1
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Build {
+            site,
+            out,
+            base_url,
+        } => {
+            let start = Instant::now();
+            let out = out.unwrap_or_else(|| site.root.join("public"));
+            let built = crate::build(&options(&site, base_url), &out)?;
+            print_diagnostics(&built.warnings);
+            eprintln!(
+                "Built {} profiles, {} files into {} in {:.2} s",
+                built.profiles,
+                built.files,
+                out.display(),
+                start.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Check { site } => {
+            let loaded = crate::load(&options(&site, None))?;
+            // Rendering catches template mistakes too; nothing is written.
+            crate::render_site(&loaded.site)?;
+            print_diagnostics(&loaded.warnings);
+            eprintln!(
+                "No errors: {} profiles, {} congresses, {} movements.",
+                loaded.site.profiles.len(),
+                loaded.site.congresses.len(),
+                loaded.site.movements.len()
+            );
+            Ok(())
+        }
+        Command::Serve { site, port, out } => {
+            let out = out.unwrap_or_else(|| site.root.join("public"));
+            crate::serve::serve(&options(&site, None), &out, port)
+        }
+        Command::New { what } => match what {
+            NewCommand::Profile { name, root } => {
+                let path = crate::scaffold::new_profile(&root, &name)?;
+                eprintln!("Created {}", path.display());
+                Ok(())
+            }
+            NewCommand::Movement { title, root } => {
+                let path = crate::scaffold::new_movement(&root, &title)?;
+                eprintln!("Created {}", path.display());
+                Ok(())
+            }
+        },
+    }
+}

@@ -1,0 +1,322 @@
+//! `site.yaml`: parsed raw (unknown keys are errors), then resolved once into
+//! the [`Config`] every later stage reads. Reads nothing but `site.yaml`.
+
+use crate::error::{Diagnostic, Location};
+use crate::fold::is_slug;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The two languages guong publishes: Vietnamese at `/`, English under `/en/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Vi, Lang::En];
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Vi => Lang::En,
+            Lang::En => Lang::Vi,
+        }
+    }
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// Text given per language in YAML (`{vi: …, en: …}`).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LocalText {
+    pub vi: String,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+impl LocalText {
+    /// The text in `lang`, and whether it is really in that language (false
+    /// when English falls back to Vietnamese).
+    pub fn get(&self, lang: Lang) -> (&str, Lang) {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => (en, Lang::En),
+            _ => (&self.vi, Lang::Vi),
+        }
+    }
+    pub fn text(&self, lang: Lang) -> &str {
+        self.get(lang).0
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: LocalText,
+    #[serde(default)]
+    description: Option<LocalText>,
+    base_url: String,
+    languages: Vec<String>,
+    default_language: String,
+    theme: String,
+    /// Extension: URL path names per language, e.g. `paths: {en: {profiles: people}}`.
+    #[serde(default)]
+    paths: BTreeMap<String, BTreeMap<String, String>>,
+    /// Extension: profiles per listing page.
+    #[serde(default)]
+    paginate: Option<usize>,
+}
+
+/// The URL sections, each with a default path name per language.
+pub const SECTIONS: &[(&str, &str, &str)] = &[
+    ("profiles", "dien-hinh", "profiles"),
+    ("congresses", "dai-hoi", "congresses"),
+    ("movements", "phong-trao", "movements"),
+    ("slogans", "khau-hieu", "slogans"),
+    ("statistics", "thong-ke", "statistics"),
+    ("fields", "linh-vuc", "fields"),
+    ("communes", "xa-phuong", "communes"),
+    ("awards", "khen-thuong", "awards"),
+    ("years", "nam", "years"),
+    ("kinds", "loai", "kinds"),
+    ("search", "tim-kiem", "search"),
+    ("page", "trang", "page"),
+];
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub title: LocalText,
+    pub description: Option<LocalText>,
+    /// Without trailing slash: `https://example.org` or `https://example.org/sub`.
+    pub base_url: String,
+    /// The path part of `base_url`, without trailing slash ("" at a domain root).
+    pub base_path: String,
+    pub theme: String,
+    pub paginate: usize,
+    paths: BTreeMap<(Lang, &'static str), String>,
+}
+
+impl Config {
+    /// The path name of a URL section in a language (`profiles` → `dien-hinh`).
+    pub fn section(&self, lang: Lang, name: &str) -> &str {
+        self.paths
+            .iter()
+            .find(|((l, n), _)| *l == lang && *n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("unknown URL section {name}"))
+    }
+
+    /// Replace the base URL (for `--base-url` and `serve`).
+    pub fn with_base_url(mut self, url: &str) -> Result<Self, String> {
+        let (base, path) = split_base_url(url)?;
+        self.base_url = base;
+        self.base_path = path;
+        Ok(self)
+    }
+
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let path = root.join("site.yaml");
+        let rel = PathBuf::from("site.yaml");
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => crate::fold::nfc(&t),
+                Err(_) => {
+                    return Err(vec![Diagnostic::error(
+                        Location::file(&rel),
+                        "site.yaml is not UTF-8 text",
+                    )])
+                }
+            },
+            Err(e) => {
+                return Err(vec![Diagnostic::error(
+                    Location::file(&rel),
+                    format!("cannot read site settings: {e}"),
+                )
+                .help(format!(
+                    "run guong in the site's folder or pass --root (looked in {})",
+                    root.display()
+                ))])
+            }
+        };
+        let raw: RawConfig = crate::yaml::parse(&text, &rel, 1).map_err(|d| vec![d])?;
+        resolve(raw, root, &rel, &text)
+    }
+}
+
+fn split_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim().trim_end_matches('/');
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("`{url}` is not an absolute http(s) URL"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
+        return Err(format!("`{url}` has no host name"));
+    }
+    let path = rest
+        .find('/')
+        .map(|i| rest[i..].to_string())
+        .unwrap_or_default();
+    Ok((url.to_string(), path))
+}
+
+fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    use crate::yaml::{locate, Seg};
+    let mut errors = Vec::new();
+    let at = |path: &[Seg]| {
+        let (line, col) = locate(text, path).unwrap_or((1, 1));
+        Location::at(rel, line, Some(col))
+    };
+    let (base_url, base_path) = match split_base_url(&raw.base_url) {
+        Ok(v) => v,
+        Err(msg) => {
+            errors.push(
+                Diagnostic::error(at(&[Seg::Key("base_url")]), msg)
+                    .field("base_url")
+                    .help("write the full address, e.g. `https://guong.sonla.gov.vn`"),
+            );
+            (String::new(), String::new())
+        }
+    };
+    if raw.languages != ["vi", "en"] {
+        errors.push(
+            Diagnostic::error(
+                at(&[Seg::Key("languages")]),
+                format!("expected `[vi, en]`, found `{:?}`", raw.languages),
+            )
+            .field("languages")
+            .help("guong publishes Vietnamese at / and English under /en/"),
+        );
+    }
+    if raw.default_language != "vi" {
+        errors.push(
+            Diagnostic::error(
+                at(&[Seg::Key("default_language")]),
+                "the default language must be `vi`",
+            )
+            .field("default_language"),
+        );
+    }
+    if !is_slug(&raw.theme) {
+        errors.push(
+            Diagnostic::error(
+                at(&[Seg::Key("theme")]),
+                "the theme must be a folder name under themes/",
+            )
+            .field("theme"),
+        );
+    } else if raw.theme != "default" && !root.join("themes").join(&raw.theme).is_dir() {
+        errors.push(
+            Diagnostic::error(
+                at(&[Seg::Key("theme")]),
+                format!("there is no folder themes/{}", raw.theme),
+            )
+            .field("theme")
+            .help("use `default` or create the theme folder"),
+        );
+    }
+    let mut paths = BTreeMap::new();
+    for lang in Lang::ALL {
+        let overrides = raw.paths.get(lang.code());
+        for (name, vi, en) in SECTIONS {
+            let default = if lang == Lang::Vi { vi } else { en };
+            let value = overrides
+                .and_then(|o| o.get(*name))
+                .cloned()
+                .unwrap_or_else(|| default.to_string());
+            paths.insert((lang, *name), value);
+        }
+    }
+    for (lang, table) in &raw.paths {
+        let Some(l) = Lang::from_code(lang) else {
+            errors.push(
+                Diagnostic::error(
+                    at(&[Seg::Key("paths"), Seg::Key(lang)]),
+                    format!("unknown language `{lang}`"),
+                )
+                .field("paths"),
+            );
+            continue;
+        };
+        let mut seen = BTreeMap::new();
+        for (name, value) in table {
+            let loc = at(&[Seg::Key("paths"), Seg::Key(lang), Seg::Key(name)]);
+            if !SECTIONS.iter().any(|(n, _, _)| n == name) {
+                let names: Vec<&str> = SECTIONS.iter().map(|(n, _, _)| *n).collect();
+                let mut d = Diagnostic::error(loc.clone(), format!("unknown URL section `{name}`"))
+                    .field(format!("paths.{lang}"));
+                if let Some(best) = crate::yaml::closest(name, names) {
+                    d = d.help(format!("did you mean `{best}`?"));
+                }
+                errors.push(d);
+            }
+            if !is_slug(value) {
+                errors.push(
+                    Diagnostic::error(loc.clone(), format!("`{value}` is not a valid path name"))
+                        .field(format!("paths.{lang}.{name}"))
+                        .help("use lowercase letters, digits and hyphens"),
+                );
+            }
+            if let Some(other) = seen.insert(value.clone(), name.clone()) {
+                errors.push(
+                    Diagnostic::error(
+                        loc,
+                        format!("`{name}` and `{other}` would share the path `{value}`"),
+                    )
+                    .field(format!("paths.{lang}")),
+                );
+            }
+        }
+        let _ = l;
+    }
+    let paginate = raw.paginate.unwrap_or(24);
+    if paginate == 0 {
+        errors.push(
+            Diagnostic::error(at(&[Seg::Key("paginate")]), "must be at least 1").field("paginate"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Config {
+        root: root.to_path_buf(),
+        title: raw.title,
+        description: raw.description,
+        base_url,
+        base_path,
+        theme: raw.theme,
+        paginate,
+        paths,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_splits_path() {
+        assert_eq!(
+            split_base_url("https://a.org/").unwrap(),
+            ("https://a.org".into(), "".into())
+        );
+        assert_eq!(
+            split_base_url("http://127.0.0.1:8080/sub/").unwrap(),
+            ("http://127.0.0.1:8080/sub".into(), "/sub".into())
+        );
+        assert!(split_base_url("example.org").is_err());
+        assert!(split_base_url("https://").is_err());
+    }
+}

@@ -1,0 +1,609 @@
+//! Typed front matter of each content kind (unknown keys are errors), and
+//! the pairing of a Vietnamese document with its translation.
+//!
+//! A translation carries only text; structural data repeated in it must equal
+//! the Vietnamese value (the content format's rule), else it is an error.
+
+use super::{Content, Parsed};
+use crate::config::Lang;
+use crate::error::{Diagnostic, Location};
+use crate::site::*;
+use crate::yaml::Seg;
+use serde::Deserialize;
+
+/// The keys `guong new profile` writes, kept here beside the struct they must match.
+pub const PROFILE_TEMPLATE_KEYS: &[&str] = &[
+    "name",
+    "kind",
+    "honorific",
+    "role",
+    "organization",
+    "field",
+    "commune",
+    "ethnicity",
+    "movements",
+    "awards",
+    "photo",
+    "photo_alt",
+    "summary",
+    "date",
+    "tags",
+    "sources",
+    "review",
+    "draft",
+    "featured",
+];
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum DocKind {
+    Profile,
+    Congress,
+    Movement,
+    Page,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ProfileVi {
+    name: String,
+    kind: Kind,
+    #[serde(default)]
+    honorific: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    organization: Option<String>,
+    field: String,
+    #[serde(default)]
+    commune: Option<String>,
+    #[serde(default)]
+    ethnicity: Option<String>,
+    #[serde(default)]
+    movements: Vec<String>,
+    #[serde(default)]
+    awards: Vec<AwardEntry>,
+    #[serde(default)]
+    photo: Option<String>,
+    #[serde(default)]
+    photo_alt: Option<String>,
+    summary: String,
+    date: Date,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    #[allow(dead_code)] // read by people, never published
+    review: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    featured: bool,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ProfileEn {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    honorific: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    organization: Option<String>,
+    #[serde(default)]
+    ethnicity: Option<String>,
+    #[serde(default)]
+    photo_alt: Option<String>,
+    summary: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    review: Option<String>,
+    // Structural keys: allowed only with the Vietnamese value.
+    #[serde(default)]
+    kind: Option<Kind>,
+    #[serde(default)]
+    field: Option<String>,
+    #[serde(default)]
+    commune: Option<String>,
+    #[serde(default)]
+    movements: Option<Vec<String>>,
+    #[serde(default)]
+    awards: Option<Vec<AwardEntry>>,
+    #[serde(default)]
+    photo: Option<String>,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    tags: Option<Vec<String>>,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CongressVi {
+    number: u32,
+    year: i32,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    delegates: Option<u32>,
+    #[serde(default)]
+    delegates_approx: bool,
+    theme: String,
+    title: String,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CongressEn {
+    title: String,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    number: Option<u32>,
+    #[serde(default)]
+    year: Option<i32>,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default)]
+    delegates: Option<u32>,
+    #[serde(default)]
+    delegates_approx: Option<bool>,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MovementVi {
+    title: String,
+    launched_by: LaunchedBy,
+    #[serde(default)]
+    period: Option<String>,
+    #[serde(default)]
+    results: Vec<MovementResult>,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MovementEn {
+    title: String,
+    #[serde(default)]
+    launched_by: Option<LaunchedBy>,
+    #[serde(default)]
+    period: Option<String>,
+    #[serde(default)]
+    results: Option<Vec<MovementResult>>,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PageVi {
+    title: String,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PageEn {
+    title: String,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(skip)]
+    body: String,
+    #[serde(skip)]
+    origin: Origin,
+}
+
+macro_rules! parse_as {
+    ($ty:ty, $variant:ident, $fm:expr, $body:expr, $origin:expr) => {{
+        let mut doc: $ty =
+            crate::yaml::parse($fm, &$origin.path, $origin.first_line).map_err(|d| vec![d])?;
+        doc.body = $body.to_string();
+        doc.origin = $origin;
+        Ok(Parsed::$variant(doc))
+    }};
+}
+
+pub(super) fn parse(
+    kind: DocKind,
+    lang: Lang,
+    fm: &str,
+    body: &str,
+    origin: Origin,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    match (kind, lang) {
+        (DocKind::Profile, Lang::Vi) => parse_as!(ProfileVi, ProfileVi, fm, body, origin),
+        (DocKind::Profile, Lang::En) => parse_as!(ProfileEn, ProfileEn, fm, body, origin),
+        (DocKind::Congress, Lang::Vi) => parse_as!(CongressVi, CongressVi, fm, body, origin),
+        (DocKind::Congress, Lang::En) => parse_as!(CongressEn, CongressEn, fm, body, origin),
+        (DocKind::Movement, Lang::Vi) => parse_as!(MovementVi, MovementVi, fm, body, origin),
+        (DocKind::Movement, Lang::En) => parse_as!(MovementEn, MovementEn, fm, body, origin),
+        (DocKind::Page, Lang::Vi) => parse_as!(PageVi, PageVi, fm, body, origin),
+        (DocKind::Page, Lang::En) => parse_as!(PageEn, PageEn, fm, body, origin),
+    }
+}
+
+/// Report a structural key of a translation whose value differs from the Vietnamese one.
+fn same<T: PartialEq + std::fmt::Debug>(
+    key: &str,
+    en: &Option<T>,
+    vi: &T,
+    en_origin: &Origin,
+    vi_origin: &Origin,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some(v) = en {
+        if v != vi {
+            let vi_file = vi_origin
+                .path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            diags.push(
+                Diagnostic::error(
+                    en_origin.loc(&[Seg::Key(key)]),
+                    format!("this translation says {v:?}, but {vi_file} says {vi:?}"),
+                )
+                .field(key)
+                .help(format!(
+                    "`{key}` comes from the Vietnamese file only: remove it from the translation"
+                )),
+            );
+        }
+    }
+}
+
+fn orphan(origin: &Origin) -> Diagnostic {
+    Diagnostic::error(
+        Location::file(&origin.path),
+        "this translation has no Vietnamese original",
+    )
+    .help(
+        "create the `.vi.md` file beside it: the Vietnamese text is required, English is optional",
+    )
+}
+
+fn empty_text(origin: &Origin, key: &str, value: &str, diags: &mut Vec<Diagnostic>) {
+    if value.trim().is_empty() {
+        diags.push(Diagnostic::error(origin.loc(&[Seg::Key(key)]), "must not be empty").field(key));
+    }
+}
+
+fn nonempty(s: Option<String>) -> Option<String> {
+    s.filter(|v| !v.trim().is_empty())
+}
+
+pub(super) fn assemble(
+    slug: &str,
+    vi: Option<Parsed>,
+    en: Option<Parsed>,
+    drafts: bool,
+    out: &mut Content,
+    diags: &mut Vec<Diagnostic>,
+) {
+    match (vi, en) {
+        (Some(Parsed::ProfileVi(v)), en) => {
+            let en = match en {
+                Some(Parsed::ProfileEn(e)) => Some(e),
+                _ => None,
+            };
+            if let Some(p) = profile(slug, v, en, diags) {
+                if drafts || !p.draft {
+                    out.profiles.push(p);
+                }
+            }
+        }
+        (Some(Parsed::CongressVi(v)), en) => {
+            let en = match en {
+                Some(Parsed::CongressEn(e)) => Some(e),
+                _ => None,
+            };
+            out.congresses.push(congress(slug, v, en, diags));
+        }
+        (Some(Parsed::MovementVi(v)), en) => {
+            let en = match en {
+                Some(Parsed::MovementEn(e)) => Some(e),
+                _ => None,
+            };
+            out.movements.push(movement(slug, v, en, diags));
+        }
+        (Some(Parsed::PageVi(v)), en) => {
+            let en = match en {
+                Some(Parsed::PageEn(e)) => Some(e),
+                _ => None,
+            };
+            empty_text(&v.origin, "title", &v.title, diags);
+            if drafts || !v.draft {
+                let en = en.map(|e| DocText {
+                    title: e.title,
+                    theme: None,
+                    summary: nonempty(e.summary),
+                    body: e.body,
+                    origin: e.origin,
+                });
+                let vi = DocText {
+                    title: v.title,
+                    theme: None,
+                    summary: nonempty(v.summary),
+                    body: v.body,
+                    origin: v.origin,
+                };
+                out.pages.push(Page {
+                    slug: slug.to_string(),
+                    text: Translated { vi, en },
+                });
+            }
+        }
+        (None, Some(e)) => {
+            let origin = match &e {
+                Parsed::ProfileEn(d) => &d.origin,
+                Parsed::CongressEn(d) => &d.origin,
+                Parsed::MovementEn(d) => &d.origin,
+                Parsed::PageEn(d) => &d.origin,
+                _ => return,
+            };
+            diags.push(orphan(origin));
+        }
+        _ => {} // the Vietnamese file failed to parse: already reported
+    }
+}
+
+fn profile(
+    slug: &str,
+    v: ProfileVi,
+    en: Option<ProfileEn>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Profile> {
+    empty_text(&v.origin, "name", &v.name, diags);
+    empty_text(&v.origin, "summary", &v.summary, diags);
+    if let Some(e) = &en {
+        empty_text(&e.origin, "summary", &e.summary, diags);
+        same("kind", &e.kind, &v.kind, &e.origin, &v.origin, diags);
+        same("field", &e.field, &v.field, &e.origin, &v.origin, diags);
+        same(
+            "commune",
+            &e.commune.clone().map(Some),
+            &v.commune,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same(
+            "movements",
+            &e.movements,
+            &v.movements,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same("awards", &e.awards, &v.awards, &e.origin, &v.origin, diags);
+        same(
+            "photo",
+            &e.photo.clone().map(Some),
+            &v.photo,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same("date", &e.date, &v.date, &e.origin, &v.origin, diags);
+        same("tags", &e.tags, &v.tags, &e.origin, &v.origin, diags);
+    }
+    let bundle = v
+        .origin
+        .path
+        .parent()
+        .map(|p| p.to_path_buf())
+        .unwrap_or_default();
+    let vi_text = ProfileText {
+        name: v.name.trim().to_string(),
+        honorific: nonempty(v.honorific),
+        role: nonempty(v.role),
+        organization: nonempty(v.organization),
+        ethnicity: nonempty(v.ethnicity),
+        photo_alt: nonempty(v.photo_alt),
+        summary: v.summary.trim().to_string(),
+        body: v.body,
+        origin: v.origin,
+    };
+    let en_text = en.map(|e| ProfileText {
+        name: nonempty(e.name).unwrap_or_else(|| vi_text.name.clone()),
+        honorific: nonempty(e.honorific),
+        role: nonempty(e.role),
+        organization: nonempty(e.organization),
+        ethnicity: nonempty(e.ethnicity),
+        photo_alt: nonempty(e.photo_alt),
+        summary: e.summary.trim().to_string(),
+        body: e.body,
+        origin: e.origin,
+    });
+    Some(Profile {
+        slug: slug.to_string(),
+        bundle,
+        kind: v.kind,
+        field: v.field,
+        commune: nonempty(v.commune),
+        movements: v.movements,
+        awards: v.awards,
+        photo: nonempty(v.photo),
+        date: v.date,
+        tags: v.tags,
+        sources: v.sources,
+        featured: v.featured,
+        draft: v.draft,
+        text: Translated {
+            vi: vi_text,
+            en: en_text,
+        },
+    })
+}
+
+fn congress(
+    slug: &str,
+    v: CongressVi,
+    en: Option<CongressEn>,
+    diags: &mut Vec<Diagnostic>,
+) -> Congress {
+    empty_text(&v.origin, "title", &v.title, diags);
+    empty_text(&v.origin, "theme", &v.theme, diags);
+    if slug.parse::<u32>().ok() != Some(v.number) || slug.len() != 2 {
+        diags.push(
+            Diagnostic::error(
+                v.origin.loc(&[Seg::Key("number")]),
+                format!(
+                    "congress number {} does not match the file name `{slug}`",
+                    v.number
+                ),
+            )
+            .field("number")
+            .help(format!(
+                "name the file `{:02}.vi.md`, or fix the number",
+                v.number
+            )),
+        );
+    }
+    if !(1..=6).contains(&v.number) {
+        diags.push(
+            Diagnostic::error(
+                v.origin.loc(&[Seg::Key("number")]),
+                format!("expected a number from 1 to 6, found {}", v.number),
+            )
+            .field("number"),
+        );
+    }
+    if let Some(e) = &en {
+        same("number", &e.number, &v.number, &e.origin, &v.origin, diags);
+        same("year", &e.year, &v.year, &e.origin, &v.origin, diags);
+        same(
+            "date",
+            &e.date.map(Some),
+            &v.date,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same(
+            "delegates",
+            &e.delegates.map(Some),
+            &v.delegates,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same(
+            "delegates_approx",
+            &e.delegates_approx,
+            &v.delegates_approx,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+    }
+    let en = en.map(|e| DocText {
+        title: e.title,
+        theme: nonempty(e.theme),
+        summary: None,
+        body: e.body,
+        origin: e.origin,
+    });
+    Congress {
+        number: v.number,
+        year: v.year,
+        date: v.date,
+        delegates: v.delegates,
+        delegates_approx: v.delegates_approx,
+        text: Translated {
+            vi: DocText {
+                title: v.title,
+                theme: Some(v.theme),
+                summary: None,
+                body: v.body,
+                origin: v.origin,
+            },
+            en,
+        },
+    }
+}
+
+fn movement(
+    slug: &str,
+    v: MovementVi,
+    en: Option<MovementEn>,
+    diags: &mut Vec<Diagnostic>,
+) -> Movement {
+    empty_text(&v.origin, "title", &v.title, diags);
+    if let Some(e) = &en {
+        same(
+            "launched_by",
+            &e.launched_by,
+            &v.launched_by,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same(
+            "period",
+            &e.period.clone().map(Some),
+            &v.period,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same(
+            "results", &e.results, &v.results, &e.origin, &v.origin, diags,
+        );
+    }
+    let en = en.map(|e| DocText {
+        title: e.title,
+        theme: None,
+        summary: None,
+        body: e.body,
+        origin: e.origin,
+    });
+    Movement {
+        slug: slug.to_string(),
+        launched_by: v.launched_by,
+        period: nonempty(v.period),
+        results: v.results,
+        text: Translated {
+            vi: DocText {
+                title: v.title,
+                theme: None,
+                summary: None,
+                body: v.body,
+                origin: v.origin,
+            },
+            en,
+        },
+    }
+}

@@ -1,0 +1,342 @@
+//! The content stage: walk `content/`, check each file's bytes, split front
+//! matter, parse it into typed documents and pair Vietnamese files with their
+//! translations. Cross-file rules (keys, photos, duplicates) are `validate`'s.
+//!
+//! Every problem becomes a [`Diagnostic`]; loading never stops at the first.
+
+mod kinds;
+
+use crate::config::Lang;
+use crate::error::{Diagnostic, Location};
+use crate::site::{Congress, Movement, Page, Profile};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use kinds::PROFILE_TEMPLATE_KEYS;
+
+/// Which document a Markdown file is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum DocKey {
+    Profile(String),
+    Congress(String),
+    Movement(String),
+    Page(String),
+}
+
+/// A parsed file, not yet paired with its other language.
+enum Parsed {
+    ProfileVi(kinds::ProfileVi),
+    ProfileEn(kinds::ProfileEn),
+    CongressVi(kinds::CongressVi),
+    CongressEn(kinds::CongressEn),
+    MovementVi(kinds::MovementVi),
+    MovementEn(kinds::MovementEn),
+    PageVi(kinds::PageVi),
+    PageEn(kinds::PageEn),
+}
+
+/// The loaded content of a site.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub profiles: Vec<Profile>,
+    pub congresses: Vec<Congress>,
+    pub movements: Vec<Movement>,
+    pub pages: Vec<Page>,
+}
+
+/// Check a text file's bytes and return its text in NFC.
+pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
+    let loc = Location::file(rel);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Diagnostic::error(loc, "the file is empty")
+            .help("write the front matter between two `---` lines, or delete the file"));
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(Diagnostic::error(
+            Location::at(rel, 1, Some(1)),
+            "the file starts with a byte-order mark (BOM)",
+        )
+        .help("save the file as \"UTF-8\" (without BOM) in your editor"));
+    }
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(Diagnostic::error(
+            Location::at(rel, line, None),
+            "the file contains a NUL byte: it looks binary, not text",
+        )
+        .help("content files must be plain UTF-8 text"));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            return Err(Diagnostic::error(Location::at(rel, line, None), "the file is not valid UTF-8 text")
+                .help("save it as UTF-8; files from old Vietnamese encodings (TCVN3, VNI) must be converted first"));
+        }
+    };
+    if let Some(pos) = text.find("\r\n") {
+        let line = text[..pos].matches('\n').count() + 1;
+        return Err(Diagnostic::error(Location::at(rel, line, None), "the file has Windows (CRLF) line endings")
+            .help("set your editor to save with LF line endings (in VS Code: the \"CRLF\" button in the status bar)"));
+    }
+    Ok(crate::fold::nfc(text))
+}
+
+/// Front matter and body of a Markdown file: (front matter, its first line, body).
+pub fn split_front_matter<'a>(
+    text: &'a str,
+    rel: &Path,
+) -> Result<(&'a str, usize, &'a str), Diagnostic> {
+    let rest = text.strip_prefix("---\n").ok_or_else(|| {
+        Diagnostic::error(
+            Location::at(rel, 1, Some(1)),
+            "the file does not start with front matter",
+        )
+        .help("the first line must be `---`, followed by the YAML keys and another `---` line")
+    })?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let fm = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok((fm, 2, body));
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(
+        Location::at(rel, 1, Some(1)),
+        "the front matter is not closed",
+    )
+    .help("add a line with only `---` after the last front-matter key"))
+}
+
+/// Classify a path under `content/`; `None` for files that are not documents.
+fn classify(rel_to_content: &Path) -> Result<Option<(DocKey, Lang)>, String> {
+    let parts: Vec<String> = rel_to_content
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let name = parts.last().cloned().unwrap_or_default();
+    if !name.ends_with(".md") {
+        return Ok(None);
+    }
+    let stem = &name[..name.len() - 3];
+    let (base, lang) = match stem.rsplit_once('.') {
+        Some((b, l)) => match Lang::from_code(l) {
+            Some(lang) => (b.to_string(), lang),
+            None => {
+                return Err(format!(
+                    "unknown language `{l}` in the file name: use `.vi.md` or `.en.md`"
+                ))
+            }
+        },
+        None => return Err(
+            "the file name has no language: name it `….vi.md` (Vietnamese) or `….en.md` (English)"
+                .into(),
+        ),
+    };
+    let key = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["profiles", slug, _] if base == "index" => DocKey::Profile(slug.to_string()),
+        ["profiles", _, _] => return Err("a profile's text must be named `index.vi.md` or `index.en.md`".into()),
+        ["profiles", _] => return Err("a profile is a folder: put it at `profiles/<slug>/index.vi.md`".into()),
+        ["congresses", _] => DocKey::Congress(base),
+        ["movements", _] => DocKey::Movement(base),
+        ["pages", _] => DocKey::Page(base),
+        _ => return Err("this is not a known content location (profiles/<slug>/, congresses/, movements/, pages/)".into()),
+    };
+    Ok(Some((key, lang)))
+}
+
+/// Load and pair every document under `root/content`.
+pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let content_dir = root.join("content");
+    let mut files: Vec<(DocKey, Lang, PathBuf)> = Vec::new();
+    if !content_dir.is_dir() {
+        diags.push(Diagnostic::warning(
+            Location::file("content"),
+            "there is no content/ folder: the site has no profiles",
+        ));
+    }
+    let walker = walkdir::WalkDir::new(&content_dir)
+        .follow_links(false)
+        .sort_by_file_name();
+    for entry in walker.into_iter() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                if content_dir.is_dir() {
+                    diags.push(Diagnostic::error(
+                        Location::file(path),
+                        format!("cannot read: {e}"),
+                    ));
+                }
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue;
+        }
+        let relpath = rel(root, entry.path());
+        if entry.path_is_symlink() {
+            diags.push(
+                Diagnostic::error(
+                    Location::file(&relpath),
+                    "this is a symbolic link; guong does not follow links",
+                )
+                .help("copy the file into the site instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let within = entry
+            .path()
+            .strip_prefix(&content_dir)
+            .unwrap_or(entry.path());
+        match classify(within) {
+            Ok(Some((key, lang))) => files.push((key, lang, relpath)),
+            Ok(None) => {}
+            Err(msg) => diags.push(Diagnostic::error(Location::file(&relpath), msg)),
+        }
+    }
+
+    let parsed: Vec<(DocKey, Result<Parsed, Vec<Diagnostic>>)> = files
+        .par_iter()
+        .map(|(key, lang, relpath)| (key.clone(), parse_file(root, key, *lang, relpath)))
+        .collect();
+
+    let mut groups: BTreeMap<DocKey, (Option<Parsed>, Option<Parsed>)> = BTreeMap::new();
+    for (key, result) in parsed {
+        match result {
+            Ok(doc) => {
+                let slot = groups.entry(key).or_default();
+                match doc {
+                    d @ (Parsed::ProfileVi(_)
+                    | Parsed::CongressVi(_)
+                    | Parsed::MovementVi(_)
+                    | Parsed::PageVi(_)) => slot.0 = Some(d),
+                    d => slot.1 = Some(d),
+                }
+            }
+            Err(ds) => {
+                diags.extend(ds);
+                // Keep the group so a broken Vietnamese file does not also report "translation without original".
+                groups.entry(key).or_default();
+            }
+        }
+    }
+    let mut content = Content::default();
+    for (key, (vi, en)) in groups {
+        kinds::assemble(key_name(&key), vi, en, drafts, &mut content, &mut diags);
+    }
+    (content, diags)
+}
+
+fn key_name(key: &DocKey) -> &str {
+    match key {
+        DocKey::Profile(s) | DocKey::Congress(s) | DocKey::Movement(s) | DocKey::Page(s) => s,
+    }
+}
+
+fn parse_file(
+    root: &Path,
+    key: &DocKey,
+    lang: Lang,
+    relpath: &Path,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let bytes = std::fs::read(root.join(relpath)).map_err(|e| {
+        vec![Diagnostic::error(
+            Location::file(relpath),
+            format!("cannot read: {e}"),
+        )]
+    })?;
+    let text = check_text(&bytes, relpath).map_err(|d| vec![d])?;
+    let (fm, first_line, body) = split_front_matter(&text, relpath).map_err(|d| vec![d])?;
+    let origin = crate::site::Origin {
+        path: relpath.to_path_buf(),
+        front_matter: fm.to_string(),
+        first_line,
+    };
+    kinds::parse(key_kind(key), lang, fm, body, origin)
+}
+
+fn key_kind(key: &DocKey) -> kinds::DocKind {
+    match key {
+        DocKey::Profile(_) => kinds::DocKind::Profile,
+        DocKey::Congress(_) => kinds::DocKind::Congress,
+        DocKey::Movement(_) => kinds::DocKind::Movement,
+        DocKey::Page(_) => kinds::DocKind::Page,
+    }
+}
+
+fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_content_paths() {
+        let c = |p: &str| classify(Path::new(p));
+        assert_eq!(
+            c("profiles/a-b/index.vi.md"),
+            Ok(Some((DocKey::Profile("a-b".into()), Lang::Vi)))
+        );
+        assert_eq!(
+            c("congresses/06.en.md"),
+            Ok(Some((DocKey::Congress("06".into()), Lang::En)))
+        );
+        assert_eq!(c("profiles/a-b/photo.jpg"), Ok(None));
+        assert!(c("profiles/a.vi.md").is_err());
+        assert!(c("profiles/a/notes.vi.md").is_err());
+        assert!(c("movements/x.fr.md").unwrap_err().contains("fr"));
+        assert!(c("movements/x.md").is_err());
+        assert!(c("blog/x.vi.md").is_err());
+    }
+
+    #[test]
+    fn bad_bytes_get_clear_messages() {
+        let p = Path::new("f.md");
+        assert!(check_text(b"", p).unwrap_err().message.contains("empty"));
+        assert!(check_text(b"\xEF\xBB\xBF---\n", p)
+            .unwrap_err()
+            .message
+            .contains("BOM"));
+        assert!(check_text(b"---\r\na: 1\r\n", p)
+            .unwrap_err()
+            .message
+            .contains("CRLF"));
+        let e = check_text(b"---\nx\n\x00\x01", p).unwrap_err();
+        assert_eq!(e.location.line, Some(3));
+        assert!(check_text(b"---\n\xff\xfe", p)
+            .unwrap_err()
+            .message
+            .contains("UTF-8"));
+    }
+
+    #[test]
+    fn front_matter_split_reports_lines() {
+        let (fm, line, body) =
+            split_front_matter("---\na: 1\n---\nbody\n", Path::new("f")).unwrap();
+        assert_eq!((fm, line, body), ("a: 1\n", 2, "body\n"));
+        assert!(split_front_matter("a: 1\n", Path::new("f")).is_err());
+        assert!(split_front_matter("---\na: 1\n", Path::new("f"))
+            .unwrap_err()
+            .message
+            .contains("not closed"));
+    }
+}

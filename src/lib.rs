@@ -1,0 +1,133 @@
+//! guong: a static-site generator for the exemplary models (điển hình tiên
+//! tiến) of Sơn La province.
+//!
+//! The data flows one way: `config` → `content` + `data` → `validate` →
+//! `images` → `render` → `output`. `cli`, `serve` and `scaffold` only
+//! orchestrate these stages.
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod data;
+pub mod error;
+pub mod fold;
+pub mod i18n;
+pub mod images;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod site;
+pub mod theme;
+pub mod validate;
+pub mod yaml;
+
+use error::{BuildFailed, Diagnostic, Diagnostics};
+use output::OutFile;
+use site::Site;
+use std::path::{Path, PathBuf};
+
+/// What a build needs to know beyond the site folder.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// A loaded, validated site and the warnings found on the way.
+pub struct Loaded {
+    pub site: Site,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Load and validate everything; all errors of the run together.
+pub fn load(opts: &Options) -> Result<Loaded, BuildFailed> {
+    let mut diags = Diagnostics::new();
+    let config = match config::Config::load(&opts.root) {
+        Ok(c) => match &opts.base_url {
+            Some(url) => match c.with_base_url(url) {
+                Ok(c) => Some(c),
+                Err(msg) => {
+                    diags.push(Diagnostic::error(error::Location::file("--base-url"), msg));
+                    None
+                }
+            },
+            None => Some(c),
+        },
+        Err(ds) => {
+            diags.extend(ds);
+            None
+        }
+    };
+    let data = data::Data::load(&opts.root)
+        .map_err(|ds| diags.extend(ds))
+        .ok();
+    let (content, content_diags) = content::load(&opts.root, opts.drafts);
+    diags.extend(content_diags);
+    let (Some(config), Some(data)) = (config, data) else {
+        return Err(BuildFailed(diags.sorted().into_iter().cloned().collect()));
+    };
+    let mut congresses = content.congresses;
+    congresses.sort_by_key(|c| c.number);
+    let site = Site {
+        config,
+        data,
+        profiles: content.profiles,
+        congresses,
+        movements: content.movements,
+        pages: content.pages,
+    };
+    diags.extend(validate::validate(&site));
+    let sorted: Vec<Diagnostic> = diags.sorted().into_iter().cloned().collect();
+    if diags.has_errors() {
+        return Err(BuildFailed(sorted));
+    }
+    Ok(Loaded {
+        site,
+        warnings: sorted,
+    })
+}
+
+/// Every file of the built site, in memory.
+pub fn render_site(site: &Site) -> Result<Vec<OutFile>, BuildFailed> {
+    let theme = theme::Theme::load(&site.config);
+    let photos = images::process(site);
+    let (theme, (photos, photo_files)) = match (theme, photos) {
+        (Ok(t), Ok(p)) => (t, p),
+        (t, p) => {
+            let mut errs = Vec::new();
+            if let Err(e) = t {
+                errs.extend(e);
+            }
+            if let Err(e) = p {
+                errs.extend(e);
+            }
+            return Err(BuildFailed(errs));
+        }
+    };
+    let mut files = render::render(site, &theme, &photos).map_err(BuildFailed)?;
+    files.extend(photo_files);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Summary of a finished build, for the command line.
+pub struct Built {
+    pub files: usize,
+    pub profiles: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Load, validate, render and write the site to `out` atomically.
+pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
+    let loaded = load(opts)?;
+    let files = render_site(&loaded.site)?;
+    output::write_atomically(out, &files)?;
+    Ok(Built {
+        files: files.len(),
+        profiles: loaded.site.profiles.len(),
+        warnings: loaded.warnings,
+    })
+}

@@ -1,0 +1,185 @@
+//! Markdown → HTML for story bodies. Pure: no files, no templates.
+//!
+//! Tables, footnotes, smart punctuation and heading anchors are on. Headings
+//! are shifted one level down because the page's `<h1>` is the title. Raw HTML
+//! is escaped (shown as text) and script-like link targets are neutralised:
+//! a body can never run code on the site.
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeSet;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+fn shift(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let lower: String = url
+        .trim_start()
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let lower: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || lower.starts_with("data:")
+    {
+        CowStr::Borrowed("#")
+    } else {
+        url
+    }
+}
+
+/// Render a story body to HTML.
+pub fn render(markdown: &str) -> String {
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options())
+        .map(|e| match e {
+            Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: safe_url(dest_url),
+                title,
+                id,
+            }),
+            e => e,
+        })
+        .collect();
+    add_heading_ids(&mut events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
+fn add_heading_ids(events: &mut [Event]) {
+    let mut used = BTreeSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) = &events[i]
+        {
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = match id {
+                Some(explicit) => explicit.to_string(),
+                None => {
+                    let s = crate::fold::slugify(&text);
+                    if s.is_empty() {
+                        "muc".to_string()
+                    } else {
+                        s
+                    }
+                }
+            };
+            let mut unique = base.clone();
+            let mut n = 1;
+            while !used.insert(unique.clone()) {
+                unique = format!("{base}-{n}");
+                n += 1;
+            }
+            let new_level = shift(*level);
+            events[i] = Event::Start(Tag::Heading {
+                level: new_level,
+                id: Some(unique.into()),
+                classes: classes.clone(),
+                attrs: attrs.clone(),
+            });
+            if j < events.len() {
+                events[j] = Event::End(TagEnd::Heading(new_level));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+}
+
+/// Plain text of Markdown (for descriptions and feeds), whitespace collapsed.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for e in Parser::new_ext(markdown, options()) {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_folded_unique_ids_and_shift_down() {
+        let html = render("# Thành tích\n\n## Thành tích\n");
+        assert!(
+            html.contains(r#"<h2 id="thanh-tich">Thành tích</h2>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<h3 id="thanh-tich-1">"#), "{html}");
+    }
+
+    #[test]
+    fn raw_html_and_script_urls_are_neutralised() {
+        let html = render(
+            "<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)> [a](javascript:alert(1))",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains(r##"<a href="#">a</a>"##), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_and_smart_quotes() {
+        let html =
+            render("| a | b |\n|---|---|\n| 1 | 2 |\n\nChú thích[^1] \"trích\"\n\n[^1]: Nguồn.\n");
+        assert!(html.contains("<table>"));
+        assert!(html.contains("footnote-definition"));
+        assert!(html.contains("“trích”"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_collapses() {
+        assert_eq!(plain_text("# A\n\nb *c*\nd"), "A b c d");
+    }
+}

@@ -1,0 +1,216 @@
+//! The render stage: the site model and theme in, HTML and XML files out.
+//! Owns the URL plan (`urls`), the view models (`views`) and the pages
+//! (`routes`); writes nothing itself (that is `output`'s job).
+
+mod charts;
+mod feeds;
+mod routes;
+pub mod urls;
+mod views;
+
+use crate::config::Lang;
+use crate::error::{Diagnostic, Location};
+use crate::images::Photo;
+use crate::output::OutFile;
+use crate::site::Site;
+use crate::theme::Theme;
+use rayon::prelude::*;
+use routes::Route;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+use urls::Urls;
+
+/// A short content hash for cache-busting file names.
+pub fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The navigation: (section key, i18n key, path builder).
+const NAV: &[(&str, &str)] = &[
+    ("home", "nav_home"),
+    ("profiles", "nav_profiles"),
+    ("congresses", "nav_congresses"),
+    ("movements", "nav_movements"),
+    ("slogans", "nav_slogans"),
+    ("statistics", "nav_statistics"),
+    ("about", "nav_about"),
+];
+
+/// Theme assets under `/assets/`, CSS with a content hash in its name.
+fn assets(theme: &Theme, urls: &Urls) -> (BTreeMap<String, String>, Vec<OutFile>) {
+    let mut hrefs = BTreeMap::new();
+    let mut files = Vec::new();
+    for (name, bytes) in &theme.statics {
+        let published = match name.rsplit_once('.') {
+            Some((stem, "css")) => format!("{stem}.{}.css", short_hash(bytes)),
+            _ => name.clone(),
+        };
+        let path = format!("/assets/{published}");
+        hrefs.insert(name.replace(['.', '/', '-'], "_"), urls.href(&path));
+        files.push(OutFile::new(path.trim_start_matches('/'), bytes.clone()));
+    }
+    (hrefs, files)
+}
+
+fn tera(theme: &Theme, cfg_theme: &str) -> Result<tera::Tera, Vec<Diagnostic>> {
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    let templates: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(n, s)| (n.as_str(), s.as_str()))
+        .collect();
+    tera.add_raw_templates(templates)
+        .map_err(|e| vec![template_error(&e, cfg_theme, None)])?;
+    Ok(tera)
+}
+
+fn template_error(e: &tera::Error, theme: &str, template: Option<&str>) -> Diagnostic {
+    let mut chain = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        chain.push_str(": ");
+        chain.push_str(&s.to_string());
+        source = s.source();
+    }
+    let path = match template {
+        Some(t) => Path::new("themes").join(theme).join("templates").join(t),
+        None => Path::new("themes").join(theme).join("templates"),
+    };
+    Diagnostic::error(Location::file(path), chain)
+        .help("a site can override a template by putting a file of the same name in templates/")
+}
+
+struct Common<'a> {
+    views: &'a views::Views<'a>,
+    assets: BTreeMap<String, String>,
+}
+
+impl Common<'_> {
+    /// Context shared by every page: language, strings, navigation, alternates.
+    fn context(&self, r: &Route) -> Value {
+        let v = self.views;
+        let (u, lang, t) = (&v.urls, r.lang, v.t(r.lang));
+        let site_title = v.site.config.title.text(lang);
+        let nav: Vec<Value> = NAV
+            .iter()
+            .filter_map(|(section, key)| {
+                let path = match *section {
+                    "home" => u.home(lang),
+                    "profiles" => u.profiles(lang),
+                    "congresses" => u.congresses(lang),
+                    "movements" => u.movements(lang),
+                    "slogans" => u.slogans(lang),
+                    "statistics" => u.statistics(lang),
+                    "about" => u.page(lang, &v.site.pages.iter().find(|p| p.slug == "gioi-thieu")?.slug),
+                    _ => return None,
+                };
+                Some(json!({"href": u.href(&path), "label": t.get(key), "current": r.section == *section}))
+            })
+            .collect();
+        let (vi_path, en_path) = match (&r.alt_path, lang) {
+            (Some(alt), Lang::Vi) => (r.path.clone(), alt.clone()),
+            (Some(alt), Lang::En) => (alt.clone(), r.path.clone()),
+            (None, _) => (u.home(Lang::Vi), u.home(Lang::En)),
+        };
+        let alternates = if r.alt_path.is_some() {
+            json!([
+                {"hreflang": "vi", "href": u.abs(&vi_path)},
+                {"hreflang": "en", "href": u.abs(&en_path)},
+                {"hreflang": "x-default", "href": u.abs(&vi_path)},
+            ])
+        } else {
+            json!([])
+        };
+        let other = lang.other();
+        let switch_path = r.alt_path.clone().unwrap_or_else(|| u.home(other));
+        let full_title = if r.template == "index.html" {
+            site_title.to_string()
+        } else {
+            format!("{} | {site_title}", r.title)
+        };
+        json!({
+            "lang": lang.code(),
+            "text_lang": r.text_lang.code(),
+            "untranslated": r.text_lang != lang,
+            "t": t.0,
+            "site": {
+                "title": site_title,
+                "description": v.site.config.description.as_ref().map(|d| d.text(lang)),
+                "base_url": v.site.config.base_url,
+            },
+            "title": r.title,
+            "full_title": full_title,
+            "description": r.description,
+            "canonical": u.abs(&r.path),
+            "alternates": alternates,
+            "switch": {"href": u.href(&switch_path), "lang": other.code(), "label": v.t(other).get("language_name")},
+            "nav": nav,
+            "section": r.section,
+            "assets": self.assets,
+            "home_href": u.href(&u.home(lang)),
+            "search_href": u.href(&u.search(lang)),
+            "feed_href": u.href(&u.feed(lang)),
+            "page": r.page,
+        })
+    }
+}
+
+/// Render every page, feed and asset of the site.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    photos: &BTreeMap<String, Photo>,
+) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let tera = tera(theme, &site.config.theme)?;
+    let views = views::Views {
+        site,
+        urls: Urls::new(&site.config),
+        strings: theme.strings.iter().map(|(l, s)| (*l, s.clone())).collect(),
+        photos,
+    };
+    let routes = views.routes();
+    let (asset_hrefs, mut files) = assets(theme, &views.urls);
+    let common = Common {
+        views: &views,
+        assets: asset_hrefs,
+    };
+    let pages: Vec<Result<OutFile, Diagnostic>> = routes
+        .par_iter()
+        .map(|r| {
+            let ctx = tera::Context::from_value(common.context(r))
+                .map_err(|e| template_error(&e, &site.config.theme, Some(r.template)))?;
+            let html = tera
+                .render(r.template, &ctx)
+                .map_err(|e| template_error(&e, &site.config.theme, Some(r.template)))?;
+            Ok(OutFile::new(urls::output_file(&r.path), html))
+        })
+        .collect();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for p in pages {
+        match p {
+            Ok(f) => files.push(f),
+            Err(d) => {
+                if !errors.contains(&d) {
+                    errors.push(d);
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for lang in Lang::ALL {
+        files.push(feeds::atom(site, &views.urls, lang));
+    }
+    files.push(feeds::sitemap(&views.urls, &routes));
+    files.push(feeds::robots(&views.urls));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}

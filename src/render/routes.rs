@@ -1,0 +1,539 @@
+//! Every page of the site as a [`Route`]: where it lives (in both languages),
+//! which template draws it, and its page-specific view model.
+
+use super::urls::{Taxonomy, Urls};
+use super::views::Views;
+use crate::config::Lang;
+use crate::i18n::format_number;
+use crate::site::{Date, Kind, Profile};
+use serde_json::{json, Value};
+
+pub struct Route {
+    pub lang: Lang,
+    pub path: String,
+    /// The same page in the other language (none for the shared 404 page).
+    pub alt_path: Option<String>,
+    pub template: &'static str,
+    pub title: String,
+    pub description: String,
+    /// The navigation entry this page belongs to.
+    pub section: &'static str,
+    /// Language of the main text (Vietnamese on an untranslated English page).
+    pub text_lang: Lang,
+    pub lastmod: Option<Date>,
+    pub page: Value,
+}
+
+impl Route {
+    fn new(
+        lang: Lang,
+        path: String,
+        alt: String,
+        template: &'static str,
+        section: &'static str,
+        title: String,
+        description: String,
+        page: Value,
+    ) -> Self {
+        Route {
+            lang,
+            path,
+            alt_path: Some(alt),
+            template,
+            title,
+            description,
+            section,
+            text_lang: lang,
+            lastmod: None,
+            page,
+        }
+    }
+}
+
+/// Profiles sorted the way readers look names up: by folded name, then slug.
+pub fn by_name<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Vec<&'a Profile> {
+    let mut v: Vec<&Profile> = profiles.collect();
+    v.sort_by_cached_key(|p| (crate::fold::fold(&p.text.vi.name), p.slug.clone()));
+    v
+}
+
+/// Newest first, then by name: for "latest" and feeds.
+pub fn by_date(profiles: &[Profile]) -> Vec<&Profile> {
+    let mut v = by_name(profiles.iter());
+    v.sort_by(|a, b| b.date.cmp(&a.date));
+    v
+}
+
+fn kind_of(key: &str) -> Option<Kind> {
+    match key {
+        "individual" => Some(Kind::Individual),
+        "collective" => Some(Kind::Collective),
+        _ => None,
+    }
+}
+
+impl<'a> Views<'a> {
+    pub fn routes(&self) -> Vec<Route> {
+        let mut routes = Vec::new();
+        for lang in Lang::ALL {
+            routes.push(self.home(lang));
+            routes.extend(self.listing(
+                lang,
+                |u, l| u.profiles(l),
+                self.t(lang).get("profiles_title").to_string(),
+                None,
+                by_name(self.site.profiles.iter()),
+                "profiles",
+                json!({}),
+            ));
+            for p in &self.site.profiles {
+                routes.push(self.profile_route(p, lang));
+            }
+            routes.extend(self.taxonomies(lang));
+            routes.extend(self.congress_routes(lang));
+            routes.extend(self.movement_routes(lang));
+            routes.push(self.slogans(lang));
+            routes.push(self.statistics(lang));
+            routes.push(self.search(lang));
+            for page in &self.site.pages {
+                let (text, text_lang) = page.text.get(lang);
+                let desc = text
+                    .summary
+                    .clone()
+                    .unwrap_or_else(|| truncate(&crate::markdown::plain_text(&text.body), 160));
+                let page_view = json!({"title": text.title, "body_html": crate::markdown::render(&text.body), "untranslated": lang != text_lang});
+                let mut r = Route::new(
+                    lang,
+                    self.urls.page(lang, &page.slug),
+                    self.urls.page(lang.other(), &page.slug),
+                    "page.html",
+                    "about",
+                    text.title.clone(),
+                    desc,
+                    page_view,
+                );
+                r.text_lang = text_lang;
+                routes.push(r);
+            }
+        }
+        routes.push(Route {
+            lang: Lang::Vi,
+            path: "/404.html".into(),
+            alt_path: None,
+            template: "404.html",
+            title: self.t(Lang::Vi).get("not_found_title").into(),
+            description: self.t(Lang::Vi).get("not_found_text").into(),
+            section: "",
+            text_lang: Lang::Vi,
+            lastmod: None,
+            page: json!({"en": self.t(Lang::En).0, "home_en": self.urls.href(&self.urls.home(Lang::En))}),
+        });
+        routes
+    }
+
+    fn home(&self, lang: Lang) -> Route {
+        let featured: Vec<Value> = by_name(self.site.profiles.iter().filter(|p| p.featured))
+            .into_iter()
+            .take(6)
+            .map(|p| self.card(p, lang))
+            .collect();
+        let latest: Vec<Value> = by_date(&self.site.profiles)
+            .into_iter()
+            .take(6)
+            .map(|p| self.card(p, lang))
+            .collect();
+        let slogan = self.site.data.slogans.first().map(|s| {
+            let local = crate::config::LocalText {
+                vi: s.vi.clone(),
+                en: s.en.clone(),
+            };
+            let (text, l) = local.get(lang);
+            json!({"text": text, "lang": l.code()})
+        });
+        let congresses: Vec<Value> = self
+            .site
+            .congresses
+            .iter()
+            .map(|c| self.congress(c, lang))
+            .collect();
+        let headline: Vec<Value> = self
+            .site
+            .data
+            .statistics
+            .charts
+            .iter()
+            .map(|c| json!({"value": format_number(c.bars.iter().map(|b| b.value).sum(), lang), "label": c.total_label.as_ref().unwrap_or(&c.title).text(lang)}))
+            .collect();
+        let page = json!({
+            "featured": featured, "latest": latest, "slogan": slogan, "congresses": congresses, "headline": headline,
+            "profiles_href": self.urls.href(&self.urls.profiles(lang)),
+            "statistics_href": self.urls.href(&self.urls.statistics(lang)),
+            "congresses_href": self.urls.href(&self.urls.congresses(lang)),
+            "slogans_href": self.urls.href(&self.urls.slogans(lang)),
+            "profile_count": format_number(self.site.profiles.len() as u64, lang),
+        });
+        let desc = self
+            .site
+            .config
+            .description
+            .as_ref()
+            .map(|d| d.text(lang).to_string())
+            .unwrap_or_default();
+        Route::new(
+            lang,
+            self.urls.home(lang),
+            self.urls.home(lang.other()),
+            "index.html",
+            "home",
+            self.site.config.title.text(lang).to_string(),
+            desc,
+            page,
+        )
+    }
+
+    fn profile_route(&self, p: &Profile, lang: Lang) -> Route {
+        let (text, text_lang) = p.text.get(lang);
+        let title = match &text.honorific {
+            Some(h) => format!("{h} {}", text.name),
+            None => text.name.clone(),
+        };
+        let mut r = Route::new(
+            lang,
+            self.urls.profile(lang, &p.slug),
+            self.urls.profile(lang.other(), &p.slug),
+            "profile.html",
+            "profiles",
+            title,
+            text.summary.clone(),
+            self.profile(p, lang),
+        );
+        r.text_lang = text_lang;
+        r.lastmod = Some(p.date);
+        r
+    }
+
+    /// A paginated list of profiles whose first page is `first(urls, lang)`.
+    #[allow(clippy::too_many_arguments)]
+    fn listing(
+        &self,
+        lang: Lang,
+        first: impl Fn(&Urls, Lang) -> String,
+        heading: String,
+        intro: Option<String>,
+        profiles: Vec<&Profile>,
+        section: &'static str,
+        extra: Value,
+    ) -> Vec<Route> {
+        let size = self.site.config.paginate;
+        let pages = profiles.len().div_ceil(size).max(1);
+        let (first_here, first_there) = (first(&self.urls, lang), first(&self.urls, lang.other()));
+        let t = self.t(lang);
+        let count = t.with_n(
+            if profiles.len() == 1 {
+                "profile_count_one"
+            } else {
+                "profile_count"
+            },
+            &format_number(profiles.len() as u64, lang),
+        );
+        (1..=pages)
+            .map(|n| {
+                let chunk = profiles.iter().skip((n - 1) * size).take(size);
+                let cards: Vec<Value> = chunk.map(|p| self.card(p, lang)).collect();
+                let href = |k: usize| self.urls.href(&self.urls.paged(lang, &first_here, k));
+                let pagination = (pages > 1).then(|| json!({
+                    "prev": (n > 1).then(|| href(n - 1)),
+                    "next": (n < pages).then(|| href(n + 1)),
+                    "pages": (1..=pages).map(|k| json!({"n": k, "href": href(k), "current": k == n})).collect::<Vec<_>>(),
+                    "label": t.with_n("page_n", &n.to_string()),
+                }));
+                let title = if n > 1 { format!("{heading} – {}", t.with_n("page_n", &n.to_string())) } else { heading.clone() };
+                let page = json!({"heading": heading, "intro": intro, "cards": cards, "count": count, "pagination": pagination, "extra": extra});
+                let desc = intro.clone().unwrap_or_else(|| format!("{heading}: {count}"));
+                Route::new(lang, self.urls.paged(lang, &first_here, n), self.urls.paged(lang.other(), &first_there, n), "listing.html", section, title, desc, page)
+            })
+            .collect()
+    }
+
+    /// Terms of a taxonomy with their profiles: (key, profiles), in display order.
+    fn terms(&self, tax: Taxonomy) -> Vec<(String, Vec<&'a Profile>)> {
+        let all = by_name(self.site.profiles.iter());
+        let data = &self.site.data;
+        let keys: Vec<String> = match tax {
+            Taxonomy::Field => data.fields.keys().cloned().collect(),
+            Taxonomy::Commune => data.communes.keys().cloned().collect(),
+            Taxonomy::Award => data.awards.keys().cloned().collect(),
+            Taxonomy::Year => {
+                let mut y: Vec<i32> = self.site.profiles.iter().flat_map(|p| p.years()).collect();
+                y.sort_unstable_by(|a, b| b.cmp(a));
+                y.dedup();
+                y.iter().map(|y| y.to_string()).collect()
+            }
+            Taxonomy::Kind => vec!["individual".into(), "collective".into()],
+        };
+        keys.into_iter()
+            .map(|key| {
+                let members = all
+                    .iter()
+                    .copied()
+                    .filter(|p| match tax {
+                        Taxonomy::Field => p.field == key,
+                        Taxonomy::Commune => p.commune.as_deref() == Some(key.as_str()),
+                        Taxonomy::Award => p.awards.iter().any(|a| a.award == key),
+                        Taxonomy::Year => p.years().iter().any(|y| y.to_string() == key),
+                        Taxonomy::Kind => Some(p.kind) == kind_of(&key),
+                    })
+                    .collect();
+                (key, members)
+            })
+            .collect()
+    }
+
+    fn term_path(&self, lang: Lang, tax: Taxonomy, key: &str) -> String {
+        match (tax, kind_of(key)) {
+            (Taxonomy::Kind, Some(kind)) => self.urls.term(lang, tax, Urls::kind_key(lang, kind)),
+            _ => self.urls.term(lang, tax, key),
+        }
+    }
+
+    /// Terms with counts and links, for the taxonomy index and the search page.
+    pub fn term_links(&self, lang: Lang, tax: Taxonomy) -> Vec<Value> {
+        self.terms(tax)
+            .into_iter()
+            .filter(|(_, ps)| !ps.is_empty() || tax == Taxonomy::Field || tax == Taxonomy::Award)
+            .map(|(key, ps)| json!({"label": self.term_label(tax, &key, lang), "href": self.urls.href(&self.term_path(lang, tax, &key)), "count": format_number(ps.len() as u64, lang)}))
+            .collect()
+    }
+
+    fn taxonomies(&self, lang: Lang) -> Vec<Route> {
+        let mut routes = Vec::new();
+        let t = self.t(lang);
+        for tax in Taxonomy::ALL {
+            let heading = t.get(&format!("taxonomy_{}", tax.section())).to_string();
+            let page = json!({"heading": heading, "terms": self.term_links(lang, tax)});
+            routes.push(Route::new(
+                lang,
+                self.urls.taxonomy(lang, tax),
+                self.urls.taxonomy(lang.other(), tax),
+                "taxonomy.html",
+                "profiles",
+                heading.clone(),
+                heading.clone(),
+                page,
+            ));
+            for (key, members) in self.terms(tax) {
+                let label = self.term_label(tax, &key, lang);
+                let heading_term =
+                    format!("{}: {label}", t.get(&format!("term_{}", tax.section())));
+                // Award pages also show the movements whose results counted this award.
+                let extra = if tax == Taxonomy::Award {
+                    let ms: Vec<Value> = self
+                        .site
+                        .movements
+                        .iter()
+                        .filter(|m| m.results.iter().any(|r| r.award == key))
+                        .map(|m| self.movement_summary(m, lang))
+                        .collect();
+                    json!({"movements": ms})
+                } else {
+                    json!({})
+                };
+                let key2 = key.clone();
+                routes.extend(self.listing(
+                    lang,
+                    move |u, l| match (tax, kind_of(&key2)) {
+                        (Taxonomy::Kind, Some(kind)) => u.term(l, tax, Urls::kind_key(l, kind)),
+                        _ => u.term(l, tax, &key2),
+                    },
+                    heading_term,
+                    None,
+                    members,
+                    "profiles",
+                    extra,
+                ));
+            }
+        }
+        routes
+    }
+
+    fn congress_routes(&self, lang: Lang) -> Vec<Route> {
+        let t = self.t(lang);
+        let items: Vec<Value> = self
+            .site
+            .congresses
+            .iter()
+            .map(|c| self.congress(c, lang))
+            .collect();
+        let heading = t.get("congresses_title").to_string();
+        let mut routes = vec![Route::new(
+            lang,
+            self.urls.congresses(lang),
+            self.urls.congresses(lang.other()),
+            "congresses.html",
+            "congresses",
+            heading.clone(),
+            t.get("congresses_intro").into(),
+            json!({"heading": heading, "items": items}),
+        )];
+        for (i, c) in self.site.congresses.iter().enumerate() {
+            let mut view = self.congress(c, lang);
+            let nav = |j: Option<usize>| {
+                j.and_then(|j| self.site.congresses.get(j)).map(|o| json!({"href": self.urls.href(&self.urls.congress(lang, o.number)), "numeral": crate::i18n::roman(o.number)}))
+            };
+            view["prev"] = nav(i.checked_sub(1)).unwrap_or(Value::Null);
+            view["next"] = nav(Some(i + 1)).unwrap_or(Value::Null);
+            let (text, text_lang) = c.text.get(lang);
+            let desc = format!(
+                "{} ({}): {}",
+                text.title,
+                c.year,
+                view["theme"].as_str().unwrap_or_default()
+            );
+            let mut r = Route::new(
+                lang,
+                self.urls.congress(lang, c.number),
+                self.urls.congress(lang.other(), c.number),
+                "congress.html",
+                "congresses",
+                text.title.clone(),
+                desc,
+                view,
+            );
+            r.text_lang = text_lang;
+            routes.push(r);
+        }
+        routes
+    }
+
+    fn movement_routes(&self, lang: Lang) -> Vec<Route> {
+        let t = self.t(lang);
+        let heading = t.get("movements_title").to_string();
+        let groups: Vec<Value> = [crate::site::LaunchedBy::PrimeMinister, crate::site::LaunchedBy::Province, crate::site::LaunchedBy::Sector]
+            .iter()
+            .filter_map(|by| {
+                let items: Vec<Value> = self.site.movements.iter().filter(|m| m.launched_by == *by).map(|m| self.movement_summary(m, lang)).collect();
+                (!items.is_empty()).then(|| json!({"heading": t.get(&format!("movements_by_{}", by.key().replace('-', "_"))), "items": items}))
+            })
+            .collect();
+        let mut routes = vec![Route::new(
+            lang,
+            self.urls.movements(lang),
+            self.urls.movements(lang.other()),
+            "movements.html",
+            "movements",
+            heading.clone(),
+            t.get("movements_intro").into(),
+            json!({"heading": heading, "groups": groups}),
+        )];
+        for m in &self.site.movements {
+            let (text, text_lang) = m.text.get(lang);
+            let mut view = self.movement_summary(m, lang);
+            view["body_html"] = Value::String(crate::markdown::render(&text.body));
+            view["untranslated"] = Value::Bool(lang != text_lang);
+            view["profiles"] = Value::Array(
+                by_name(
+                    self.site
+                        .profiles
+                        .iter()
+                        .filter(|p| p.movements.contains(&m.slug)),
+                )
+                .into_iter()
+                .map(|p| self.card(p, lang))
+                .collect(),
+            );
+            let desc = truncate(&crate::markdown::plain_text(&text.body), 160);
+            let mut r = Route::new(
+                lang,
+                self.urls.movement(lang, &m.slug),
+                self.urls.movement(lang.other(), &m.slug),
+                "movement.html",
+                "movements",
+                text.title.clone(),
+                desc,
+                view,
+            );
+            r.text_lang = text_lang;
+            routes.push(r);
+        }
+        routes
+    }
+
+    fn slogans(&self, lang: Lang) -> Route {
+        let t = self.t(lang);
+        let items: Vec<Value> = self
+            .site
+            .data
+            .slogans
+            .iter()
+            .map(|s| {
+                let local = crate::config::LocalText { vi: s.vi.clone(), en: s.en.clone() };
+                let (text, l) = local.get(lang);
+                json!({"text": text, "lang": l.code(), "original": (lang != Lang::Vi && l != Lang::Vi).then_some(&s.vi), "occasion": s.occasion})
+            })
+            .collect();
+        let heading = t.get("slogans_title").to_string();
+        Route::new(
+            lang,
+            self.urls.slogans(lang),
+            self.urls.slogans(lang.other()),
+            "slogans.html",
+            "slogans",
+            heading.clone(),
+            t.get("slogans_intro").into(),
+            json!({"heading": heading, "items": items}),
+        )
+    }
+
+    fn statistics(&self, lang: Lang) -> Route {
+        let t = self.t(lang);
+        let stats = &self.site.data.statistics;
+        let charts: Vec<Value> = stats
+            .charts
+            .iter()
+            .map(|c| super::charts::chart(c, lang))
+            .collect();
+        let heading = t.get("statistics_title").to_string();
+        let page = json!({"heading": heading, "period": stats.period, "source": stats.source.as_ref().map(|s| s.text(lang).to_string()), "charts": charts});
+        Route::new(
+            lang,
+            self.urls.statistics(lang),
+            self.urls.statistics(lang.other()),
+            "statistics.html",
+            "statistics",
+            heading,
+            t.get("statistics_intro").into(),
+            page,
+        )
+    }
+
+    fn search(&self, lang: Lang) -> Route {
+        let t = self.t(lang);
+        let heading = t.get("search_title").to_string();
+        let browse: Vec<Value> = [Taxonomy::Field, Taxonomy::Commune, Taxonomy::Award, Taxonomy::Year]
+            .iter()
+            .map(|tax| json!({"heading": t.get(&format!("taxonomy_{}", tax.section())), "href": self.urls.href(&self.urls.taxonomy(lang, *tax)), "terms": self.term_links(lang, *tax)}))
+            .collect();
+        Route::new(
+            lang,
+            self.urls.search(lang),
+            self.urls.search(lang.other()),
+            "search.html",
+            "search",
+            heading.clone(),
+            t.get("search_intro").into(),
+            json!({"heading": heading, "browse": browse}),
+        )
+    }
+}
+
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{cut}…")
+}

@@ -1,0 +1,203 @@
+//! View models: what templates see. Plain JSON built from the model, with
+//! URLs, labels and per-language formatting already resolved, so templates
+//! only lay things out.
+
+use super::urls::{Taxonomy, Urls};
+use crate::config::Lang;
+use crate::i18n::{format_date, format_number, roman, Strings};
+use crate::images::Photo;
+use crate::site::{Congress, Kind, Movement, Profile, Site};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Everything a view builder needs, shared by all pages of a build.
+pub struct Views<'a> {
+    pub site: &'a Site,
+    pub urls: Urls<'a>,
+    pub strings: BTreeMap<Lang, Strings>,
+    pub photos: &'a BTreeMap<String, Photo>,
+}
+
+impl<'a> Views<'a> {
+    pub fn t(&self, lang: Lang) -> &Strings {
+        &self.strings[&lang]
+    }
+
+    pub fn kind_label(&self, kind: Kind, lang: Lang) -> String {
+        self.t(lang)
+            .get(&format!("kind_{}", kind.key()))
+            .to_string()
+    }
+
+    pub fn field_label(&self, key: &str, lang: Lang) -> String {
+        self.site
+            .data
+            .fields
+            .get(key)
+            .map(|f| f.text().text(lang).to_string())
+            .unwrap_or_else(|| key.to_string())
+    }
+    pub fn commune_label(&self, key: &str, lang: Lang) -> String {
+        self.site
+            .data
+            .communes
+            .get(key)
+            .map(|f| f.text().text(lang).to_string())
+            .unwrap_or_else(|| key.to_string())
+    }
+    pub fn award_label(&self, key: &str, lang: Lang) -> String {
+        self.site
+            .data
+            .awards
+            .get(key)
+            .map(|f| f.text().text(lang).to_string())
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// Label of a taxonomy term in a language.
+    pub fn term_label(&self, tax: Taxonomy, key: &str, lang: Lang) -> String {
+        match tax {
+            Taxonomy::Field => self.field_label(key, lang),
+            Taxonomy::Commune => self.commune_label(key, lang),
+            Taxonomy::Award => self.award_label(key, lang),
+            Taxonomy::Year => key.to_string(),
+            Taxonomy::Kind => self.t(lang).get(&format!("kinds_{key}")).to_string(),
+        }
+    }
+
+    fn photo(&self, p: &Profile, lang: Lang) -> Value {
+        match self.photos.get(&p.slug) {
+            Some(photo) => {
+                let (text, _) = p.text.get(lang);
+                let alt = text
+                    .photo_alt
+                    .clone()
+                    .or_else(|| p.text.vi.photo_alt.clone())
+                    .unwrap_or_else(|| text.name.clone());
+                json!({"src": self.urls.href(&photo.path), "width": photo.width, "height": photo.height, "alt": alt})
+            }
+            None => Value::Null,
+        }
+    }
+
+    /// A profile as a card in listings.
+    pub fn card(&self, p: &Profile, lang: Lang) -> Value {
+        let (text, text_lang) = p.text.get(lang);
+        json!({
+            "href": self.urls.href(&self.urls.profile(lang, &p.slug)),
+            "name": text.name,
+            "honorific": text.honorific,
+            "role": text.role,
+            "organization": text.organization,
+            "summary": text.summary,
+            "kind": p.kind.key(),
+            "kind_label": self.kind_label(p.kind, lang),
+            "field_label": self.field_label(&p.field, lang),
+            "text_lang": text_lang.code(),
+            "photo": self.photo(p, lang),
+        })
+    }
+
+    /// The full profile page.
+    pub fn profile(&self, p: &Profile, lang: Lang) -> Value {
+        let (text, text_lang) = p.text.get(lang);
+        let u = &self.urls;
+        let awards: Vec<Value> = p
+            .awards
+            .iter()
+            .map(|a| json!({"label": self.award_label(&a.award, lang), "href": u.href(&u.term(lang, Taxonomy::Award, &a.award)), "year": a.year, "year_href": u.href(&u.term(lang, Taxonomy::Year, &a.year.to_string())), "decision": a.decision}))
+            .collect();
+        let movements: Vec<Value> = p
+            .movements
+            .iter()
+            .filter_map(|slug| self.site.movements.iter().find(|m| &m.slug == slug))
+            .map(|m| {
+                let (t, l) = m.text.get(lang);
+                json!({"title": t.title, "href": u.href(&u.movement(lang, &m.slug)), "text_lang": l.code()})
+            })
+            .collect();
+        let sources: Vec<Value> = p
+            .sources
+            .iter()
+            .map(|s| json!({"title": s.title, "url": s.url}))
+            .collect();
+        let mut card = self.card(p, lang);
+        let extra = json!({
+            "slug": p.slug,
+            "ethnicity": text.ethnicity,
+            "field_href": u.href(&u.term(lang, Taxonomy::Field, &p.field)),
+            "kind_href": u.href(&u.term(lang, Taxonomy::Kind, Urls::kind_key(lang, p.kind))),
+            "commune": p.commune.as_ref().map(|c| json!({"label": self.commune_label(c, lang), "href": u.href(&u.term(lang, Taxonomy::Commune, c))})),
+            "awards": awards,
+            "movements": movements,
+            "sources": sources,
+            "body_html": crate::markdown::render(&text.body),
+            "date": format_date(p.date, lang),
+            "date_iso": p.date.to_string(),
+            "years": p.years().iter().map(|y| json!({"label": y, "href": u.href(&u.term(lang, Taxonomy::Year, &y.to_string()))})).collect::<Vec<_>>(),
+            "untranslated": lang != text_lang,
+        });
+        if let (Value::Object(c), Value::Object(e)) = (&mut card, extra) {
+            c.extend(e);
+        }
+        card
+    }
+
+    pub fn delegates_label(&self, c: &Congress, lang: Lang) -> Option<String> {
+        let n = c.delegates?;
+        let key = if c.delegates_approx {
+            "delegates_approx"
+        } else {
+            "delegates_exact"
+        };
+        Some(self.t(lang).with_n(key, &format_number(n as u64, lang)))
+    }
+
+    pub fn congress(&self, c: &Congress, lang: Lang) -> Value {
+        let (text, text_lang) = c.text.get(lang);
+        // The theme may be translated even when the body is not.
+        let (theme, theme_lang) = match (lang, &c.text.en) {
+            (Lang::En, Some(en)) if en.theme.is_some() => (en.theme.clone(), Lang::En),
+            _ => (c.text.vi.theme.clone(), Lang::Vi),
+        };
+        json!({
+            "number": c.number,
+            "numeral": roman(c.number),
+            "year": c.year,
+            "date": c.date.map(|d| format_date(d, lang)),
+            "date_iso": c.date.map(|d| d.to_string()),
+            "delegates": self.delegates_label(c, lang),
+            "title": text.title,
+            "theme": theme,
+            "theme_lang": theme_lang.code(),
+            "text_lang": text_lang.code(),
+            "href": self.urls.href(&self.urls.congress(lang, c.number)),
+            "body_html": crate::markdown::render(&text.body),
+        })
+    }
+
+    pub fn movement_summary(&self, m: &Movement, lang: Lang) -> Value {
+        let (text, text_lang) = m.text.get(lang);
+        let u = &self.urls;
+        let results: Vec<Value> = m
+            .results
+            .iter()
+            .map(|r| {
+                json!({
+                    "award": self.award_label(&r.award, lang),
+                    "award_href": u.href(&u.term(lang, Taxonomy::Award, &r.award)),
+                    "collectives": r.collectives.map(|n| format_number(n as u64, lang)),
+                    "individuals": r.individuals.map(|n| format_number(n as u64, lang)),
+                })
+            })
+            .collect();
+        json!({
+            "title": text.title,
+            "text_lang": text_lang.code(),
+            "href": u.href(&u.movement(lang, &m.slug)),
+            "period": m.period,
+            "launched_by": self.t(lang).get(&format!("launched_by_{}", m.launched_by.key().replace('-', "_"))),
+            "results": results,
+        })
+    }
+}

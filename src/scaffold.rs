@@ -1,0 +1,97 @@
+//! `guong new`: create a new profile or movement from a commented template,
+//! with the slug derived from the Vietnamese name. Never overwrites.
+
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+
+fn yaml_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn create(path: &Path, text: &str) -> Result<()> {
+    if path.exists() {
+        bail!(
+            "{} already exists; guong never overwrites what a writer wrote",
+            path.display()
+        );
+    }
+    if let Some(parent) = path.parent() {
+        crate::error::fs::create_dir_all(parent)?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+        .with_context(|| format!("cannot create {}", path.display()))
+}
+
+fn slug_of(name: &str) -> Result<String> {
+    let name = crate::fold::nfc(name.trim());
+    let slug = crate::fold::slugify(&name);
+    if slug.is_empty() {
+        bail!("cannot make a file name from {name:?}: give a name with letters");
+    }
+    Ok(slug)
+}
+
+pub fn new_profile(root: &Path, name: &str) -> Result<PathBuf> {
+    let slug = slug_of(name)?;
+    let name = crate::fold::nfc(name.trim());
+    let path = root
+        .join("content/profiles")
+        .join(&slug)
+        .join("index.vi.md");
+    let text = format!(
+        r#"---
+# Hồ sơ điển hình tiên tiến. Xóa dấu # ở đầu dòng để dùng một mục tùy chọn.
+# An exemplary-model profile. Remove the leading # to use an optional key.
+name: {name}
+kind: individual                  # individual (cá nhân) | collective (tập thể)
+# honorific: Đại tá               # cấp bậc, học hàm, danh hiệu (NGƯT, PGS. TS.…)
+# role: Phó Giám đốc              # chức vụ, nghề nghiệp
+# organization: Công an tỉnh Sơn La
+field: an-ninh-quoc-phong         # một khóa trong data/fields.yaml
+# commune: to-hieu                # một khóa trong data/communes.yaml
+# movements: [nong-thon-moi]      # tên tệp trong content/movements/
+# awards:
+#   - award: bang-khen-chu-tich-ubnd-tinh   # một khóa trong data/awards.yaml
+#     year: 2024
+#     decision: "Quyết định số …/QĐ-UBND ngày …"
+# photo: chan-dung.jpg            # ảnh đặt cùng thư mục với tệp này
+# photo_alt: "Chân dung {name}"
+summary: "Một câu tóm tắt (tối đa 300 ký tự) cho thẻ và kết quả tìm kiếm."
+date: 2025-08-07                  # ngày đăng, dạng NĂM-THÁNG-NGÀY
+# sources:
+#   - title: "Báo cáo số 453/BC-UBND ngày 07/8/2025 của UBND tỉnh Sơn La"
+# review: "ghi chú nội bộ, không bao giờ hiển thị trên trang"
+draft: true                       # đổi thành false khi sẵn sàng xuất bản
+---
+Câu chuyện về điển hình tiên tiến: chỉ viết những gì nguồn tài liệu nói.
+"#
+    );
+    create(&path, &text)?;
+    Ok(path)
+}
+
+pub fn new_movement(root: &Path, title: &str) -> Result<PathBuf> {
+    let slug = slug_of(title)?;
+    let path = root.join("content/movements").join(format!("{slug}.vi.md"));
+    let text = format!(
+        r#"---
+# Phong trào thi đua. / An emulation movement.
+title: {}
+launched_by: province             # prime-minister | province | sector
+# period: "2021-2025"
+# results:                        # số khen thưởng / award counts
+#   - award: bang-khen-chu-tich-ubnd-tinh
+#     collectives: 0
+#     individuals: 0
+---
+Nội dung, mục tiêu và kết quả của phong trào.
+"#,
+        yaml_string(&crate::fold::nfc(title.trim()))
+    );
+    create(&path, &text)?;
+    Ok(path)
+}

@@ -1,0 +1,289 @@
+//! The in-memory site model: plain data produced by `content` and `data`,
+//! read by `validate`, `render` and the later stages. No I/O here.
+
+use crate::config::{Config, Lang};
+use crate::data::Data;
+use crate::error::Location;
+use crate::yaml::{locate, Seg};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+use std::path::PathBuf;
+
+/// A calendar date from front matter (`2025-08-07`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let mut parts = s.splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+        let days = match date.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (date.day >= 1 && date.day <= days).then_some(date)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{s}` is not a valid date: write it as YYYY-MM-DD, e.g. 2025-08-07"
+            ))
+        })
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Individual,
+    Collective,
+}
+
+impl Kind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Individual => "individual",
+            Kind::Collective => "collective",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwardEntry {
+    pub award: String,
+    pub year: i32,
+    #[serde(default)]
+    pub decision: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Where a document came from, so later stages can point at a key's line.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    /// Relative to the site root, e.g. `content/profiles/x/index.vi.md`.
+    pub path: PathBuf,
+    pub front_matter: String,
+    /// The file line the front matter's first line is on.
+    pub first_line: usize,
+}
+
+impl Origin {
+    /// The location of a key (or the file's front matter if not found).
+    pub fn loc(&self, path: &[Seg]) -> Location {
+        match locate(&self.front_matter, path) {
+            Some((line, col)) => Location::at(&self.path, self.first_line + line - 1, Some(col)),
+            None => Location::at(&self.path, self.first_line.saturating_sub(1).max(1), None),
+        }
+    }
+}
+
+/// The Vietnamese document and, when present, its English translation.
+#[derive(Debug, Clone)]
+pub struct Translated<T> {
+    pub vi: T,
+    pub en: Option<T>,
+}
+
+impl<T> Translated<T> {
+    /// The document in `lang` and the language it is really in.
+    pub fn get(&self, lang: Lang) -> (&T, Lang) {
+        match (lang, &self.en) {
+            (Lang::En, Some(en)) => (en, Lang::En),
+            _ => (&self.vi, Lang::Vi),
+        }
+    }
+}
+
+/// The language-dependent text of a profile.
+#[derive(Debug, Clone)]
+pub struct ProfileText {
+    pub name: String,
+    pub honorific: Option<String>,
+    pub role: Option<String>,
+    pub organization: Option<String>,
+    pub ethnicity: Option<String>,
+    pub photo_alt: Option<String>,
+    pub summary: String,
+    pub body: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub slug: String,
+    /// The bundle folder, relative to the site root.
+    pub bundle: PathBuf,
+    pub kind: Kind,
+    pub field: String,
+    pub commune: Option<String>,
+    pub movements: Vec<String>,
+    pub awards: Vec<AwardEntry>,
+    pub photo: Option<String>,
+    pub date: Date,
+    pub tags: Vec<String>,
+    pub sources: Vec<Source>,
+    pub featured: bool,
+    pub draft: bool,
+    pub text: Translated<ProfileText>,
+}
+
+impl Profile {
+    /// The years this profile was recognised in: its award years, or the
+    /// publication year when it lists no award.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.awards.iter().map(|a| a.year).collect();
+        if years.is_empty() {
+            years.push(self.date.year);
+        }
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}
+
+/// Title + body, the text of congresses, movements and pages.
+#[derive(Debug, Clone)]
+pub struct DocText {
+    pub title: String,
+    /// Congress theme (translated in the English file; extension of the format).
+    pub theme: Option<String>,
+    pub summary: Option<String>,
+    pub body: String,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone)]
+pub struct Congress {
+    pub number: u32,
+    pub year: i32,
+    pub date: Option<Date>,
+    pub delegates: Option<u32>,
+    pub delegates_approx: bool,
+    pub text: Translated<DocText>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LaunchedBy {
+    PrimeMinister,
+    Province,
+    Sector,
+}
+
+impl LaunchedBy {
+    pub fn key(self) -> &'static str {
+        match self {
+            LaunchedBy::PrimeMinister => "prime-minister",
+            LaunchedBy::Province => "province",
+            LaunchedBy::Sector => "sector",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MovementResult {
+    pub award: String,
+    #[serde(default)]
+    pub collectives: Option<u32>,
+    #[serde(default)]
+    pub individuals: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Movement {
+    pub slug: String,
+    pub launched_by: LaunchedBy,
+    pub period: Option<String>,
+    pub results: Vec<MovementResult>,
+    pub text: Translated<DocText>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub slug: String,
+    pub text: Translated<DocText>,
+}
+
+/// Everything the site is made of, loaded and (after `validate`) consistent.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub config: Config,
+    pub data: Data,
+    /// Sorted by slug.
+    pub profiles: Vec<Profile>,
+    /// Sorted by number.
+    pub congresses: Vec<Congress>,
+    /// Sorted by slug.
+    pub movements: Vec<Movement>,
+    pub pages: Vec<Page>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_for_real_calendar_days() {
+        assert_eq!(
+            Date::parse("2025-08-07"),
+            Some(Date {
+                year: 2025,
+                month: 8,
+                day: 7
+            })
+        );
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-8-7",
+            "07/08/2025",
+            "2025-04-31",
+            "",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+}

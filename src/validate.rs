@@ -1,0 +1,349 @@
+//! Every cross-file rule of the content format, as diagnostics. Never stops
+//! at the first problem and never writes anything.
+
+use crate::config::{Lang, SECTIONS};
+use crate::error::Diagnostic;
+use crate::fold::is_slug;
+use crate::site::{Origin, Profile, Site};
+use crate::yaml::{closest, Seg};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path};
+
+/// The longest summary the cards and search results have room for.
+pub const SUMMARY_MAX_CHARS: usize = 300;
+pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+
+pub fn validate(site: &Site) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    let movements: BTreeSet<&str> = site.movements.iter().map(|m| m.slug.as_str()).collect();
+    let reserved: BTreeSet<&str> = Lang::ALL
+        .iter()
+        .map(|l| site.config.section(*l, "page"))
+        .collect();
+    let mut seen_people: BTreeMap<(String, String), &str> = BTreeMap::new();
+
+    for p in &site.profiles {
+        let o = &p.text.vi.origin;
+        if !is_slug(&p.slug) {
+            d.push(
+                Diagnostic::error(
+                    crate::error::Location::file(&p.bundle),
+                    format!("the folder name `{}` is not a valid slug", p.slug),
+                )
+                .help(format!(
+                    "rename the folder to `{}`",
+                    crate::fold::slugify(&p.slug)
+                )),
+            );
+        }
+        if reserved.contains(p.slug.as_str()) {
+            d.push(
+                Diagnostic::error(
+                    crate::error::Location::file(&p.bundle),
+                    format!("the slug `{}` is reserved for page numbers", p.slug),
+                )
+                .help("rename the folder"),
+            );
+        }
+        key_exists(
+            &mut d,
+            o,
+            &[Seg::Key("field")],
+            "field",
+            &p.field,
+            site.data.fields.keys(),
+            "data/fields.yaml",
+        );
+        if let Some(c) = &p.commune {
+            key_exists(
+                &mut d,
+                o,
+                &[Seg::Key("commune")],
+                "commune",
+                c,
+                site.data.communes.keys(),
+                "data/communes.yaml",
+            );
+        }
+        for (i, m) in p.movements.iter().enumerate() {
+            key_exists_str(
+                &mut d,
+                o,
+                &[Seg::Key("movements"), Seg::Index(i)],
+                "movements",
+                m,
+                movements.iter().copied(),
+                "content/movements/",
+            );
+        }
+        for (i, a) in p.awards.iter().enumerate() {
+            let at = [Seg::Key("awards"), Seg::Index(i), Seg::Key("award")];
+            key_exists(
+                &mut d,
+                o,
+                &at,
+                "awards.award",
+                &a.award,
+                site.data.awards.keys(),
+                "data/awards.yaml",
+            );
+            if !(1945..=2100).contains(&a.year) {
+                d.push(
+                    Diagnostic::error(
+                        o.loc(&[Seg::Key("awards"), Seg::Index(i), Seg::Key("year")]),
+                        format!("{} is not a plausible award year", a.year),
+                    )
+                    .field("awards.year")
+                    .help("write the four-digit year, e.g. 2024"),
+                );
+            }
+        }
+        for (i, t) in p.tags.iter().enumerate() {
+            if !is_slug(t) {
+                d.push(
+                    Diagnostic::error(
+                        o.loc(&[Seg::Key("tags"), Seg::Index(i)]),
+                        format!("the tag `{t}` is not a valid key"),
+                    )
+                    .field("tags")
+                    .help(format!("write it as `{}`", crate::fold::slugify(t))),
+                );
+            }
+        }
+        for (i, s) in p.sources.iter().enumerate() {
+            if let Some(url) = &s.url {
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    d.push(
+                        Diagnostic::error(
+                            o.loc(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")]),
+                            format!("`{url}` is not a web address"),
+                        )
+                        .field("sources.url")
+                        .help("write the full address starting with https://"),
+                    );
+                }
+            }
+        }
+        summary_length(&mut d, &p.text.vi.origin, &p.text.vi.summary);
+        if let Some(en) = &p.text.en {
+            summary_length(&mut d, &en.origin, &en.summary);
+        }
+        photo(&mut d, site, p);
+        let who = (
+            crate::fold::fold(&p.text.vi.name),
+            crate::fold::fold(p.text.vi.organization.as_deref().unwrap_or("")),
+        );
+        if let Some(first) = seen_people.insert(who, &p.slug) {
+            d.push(
+                Diagnostic::error(o.loc(&[Seg::Key("name")]), format!("the same name and organisation as the profile `{first}`"))
+                    .field("name")
+                    .help("merge the two profiles (add the awards to one), or give the organisation to tell them apart"),
+            );
+        }
+    }
+
+    for c in &site.congresses {
+        let o = &c.text.vi.origin;
+        if !(1945..=2100).contains(&c.year) {
+            d.push(
+                Diagnostic::error(
+                    o.loc(&[Seg::Key("year")]),
+                    format!("{} is not a plausible year", c.year),
+                )
+                .field("year"),
+            );
+        }
+        if let Some(date) = c.date {
+            if date.year != c.year {
+                d.push(
+                    Diagnostic::error(
+                        o.loc(&[Seg::Key("date")]),
+                        format!("the date {date} is not in the year {}", c.year),
+                    )
+                    .field("date"),
+                );
+            }
+        }
+    }
+
+    let sections: BTreeSet<&str> = Lang::ALL
+        .iter()
+        .flat_map(|l| SECTIONS.iter().map(move |(n, _, _)| (l, n)))
+        .map(|(l, n)| site.config.section(*l, n))
+        .collect();
+    for m in &site.movements {
+        let o = &m.text.vi.origin;
+        if !is_slug(&m.slug) {
+            d.push(
+                Diagnostic::error(
+                    crate::error::Location::file(&o.path),
+                    format!("the file name `{}` is not a valid slug", m.slug),
+                )
+                .help(format!(
+                    "rename it to `{}.vi.md`",
+                    crate::fold::slugify(&m.slug)
+                )),
+            );
+        }
+        for (i, r) in m.results.iter().enumerate() {
+            key_exists(
+                &mut d,
+                o,
+                &[Seg::Key("results"), Seg::Index(i), Seg::Key("award")],
+                "results.award",
+                &r.award,
+                site.data.awards.keys(),
+                "data/awards.yaml",
+            );
+        }
+    }
+    for p in &site.pages {
+        let o = &p.text.vi.origin;
+        if !is_slug(&p.slug) {
+            d.push(
+                Diagnostic::error(
+                    crate::error::Location::file(&o.path),
+                    format!("the file name `{}` is not a valid slug", p.slug),
+                )
+                .help(format!(
+                    "rename it to `{}.vi.md`",
+                    crate::fold::slugify(&p.slug)
+                )),
+            );
+        }
+        if sections.contains(p.slug.as_str())
+            || p.slug == "en"
+            || p.slug == "embed"
+            || p.slug == "api"
+        {
+            d.push(
+                Diagnostic::error(
+                    crate::error::Location::file(&o.path),
+                    format!(
+                        "the page slug `{}` is already a section of the site",
+                        p.slug
+                    ),
+                )
+                .help("choose another file name"),
+            );
+        }
+    }
+    for (i, s) in site.data.slogans.iter().enumerate() {
+        if s.vi.trim().is_empty() {
+            d.push(
+                Diagnostic::error(
+                    crate::error::Location::file("data/slogans.yaml"),
+                    format!("slogan {} has no Vietnamese text", i + 1),
+                )
+                .field("vi"),
+            );
+        }
+    }
+    d
+}
+
+fn key_exists<'a>(
+    d: &mut Vec<Diagnostic>,
+    o: &Origin,
+    at: &[Seg],
+    field: &str,
+    key: &str,
+    valid: impl Iterator<Item = &'a String> + Clone,
+    table: &str,
+) {
+    key_exists_str(d, o, at, field, key, valid.map(String::as_str), table)
+}
+
+fn key_exists_str<'a>(
+    d: &mut Vec<Diagnostic>,
+    o: &Origin,
+    at: &[Seg],
+    field: &str,
+    key: &str,
+    valid: impl Iterator<Item = &'a str> + Clone,
+    table: &str,
+) {
+    if valid.clone().any(|k| k == key) {
+        return;
+    }
+    let mut diag =
+        Diagnostic::error(o.loc(at), format!("`{key}` is not a key of {table}")).field(field);
+    diag = match closest(key, valid.clone()) {
+        Some(best) => diag.help(format!("did you mean `{best}`?")),
+        None => {
+            let all: Vec<&str> = valid.collect();
+            if all.is_empty() {
+                diag.help(format!("{table} defines no keys yet: add `{key}` there"))
+            } else {
+                diag.help(format!("valid keys: {}", all.join(", ")))
+            }
+        }
+    };
+    d.push(diag);
+}
+
+fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
+    let n = summary.chars().count();
+    if n > SUMMARY_MAX_CHARS {
+        d.push(
+            Diagnostic::error(o.loc(&[Seg::Key("summary")]), format!("the summary has {n} characters; at most {SUMMARY_MAX_CHARS} fit on cards and in search results"))
+                .field("summary")
+                .help("shorten it; the full story belongs in the body below the front matter"),
+        );
+    }
+}
+
+fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
+    let Some(photo) = &p.photo else { return };
+    let o = &p.text.vi.origin;
+    let at = o.loc(&[Seg::Key("photo")]);
+    let path = Path::new(photo);
+    if path.is_absolute()
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        || photo.contains('\\')
+    {
+        d.push(
+            Diagnostic::error(at, format!("`{photo}` leaves the profile's folder"))
+                .field("photo")
+                .help(
+                    "put the photo in the same folder as index.vi.md and write only its file name",
+                ),
+        );
+        return;
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if !PHOTO_EXTENSIONS.contains(&ext.as_str()) {
+        d.push(
+            Diagnostic::error(at, format!("`{photo}` is not a supported photo type"))
+                .field("photo")
+                .help("use a .jpg, .png or .webp file"),
+        );
+        return;
+    }
+    let full = site.config.root.join(&p.bundle).join(path);
+    if !full.is_file() {
+        let files: Vec<String> = std::fs::read_dir(site.config.root.join(&p.bundle))
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| !n.ends_with(".md"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut diag = Diagnostic::error(
+            at,
+            format!("the photo `{photo}` is not in {}", p.bundle.display()),
+        )
+        .field("photo");
+        diag = match closest(photo, files.iter().map(String::as_str)) {
+            Some(best) => diag.help(format!("did you mean `{best}`?")),
+            None => diag.help("copy the photo into the profile's folder"),
+        };
+        d.push(diag);
+    }
+}

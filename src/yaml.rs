@@ -1,0 +1,238 @@
+//! The one place YAML is parsed (serde_yaml is the maintained `serde_norway`
+//! fork, behind this module so a later swap touches one file).
+//!
+//! Turns serde errors into [`Diagnostic`]s with file lines, adds "did you
+//! mean" hints to unknown keys, and finds the line of a key for errors that
+//! are found after parsing (a typed struct has no positions of its own).
+
+use crate::error::{Diagnostic, Location};
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// Parse `text`, which starts at line `first_line` (1-based) of `path`.
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
+    if let Some(d) = check_tabs(text, path, first_line) {
+        return Err(d);
+    }
+    serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, path, first_line))
+}
+
+/// YAML forbids tabs for indentation; say so plainly before serde does cryptically.
+fn check_tabs(text: &str, path: &Path, first_line: usize) -> Option<Diagnostic> {
+    for (i, line) in text.lines().enumerate() {
+        let indent: &str = &line[..line.len() - line.trim_start().len()];
+        if let Some(col) = indent.find('\t') {
+            return Some(
+                Diagnostic::error(
+                    Location::at(path, first_line + i, Some(col + 1)),
+                    "a tab character is used for indentation",
+                )
+                .help("YAML allows only spaces for indentation: replace the tab with spaces"),
+            );
+        }
+    }
+    None
+}
+
+fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usize) -> Diagnostic {
+    let raw = e.to_string();
+    // serde_norway appends " at line L column C" to the message; we print our own location.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let location = match e.location() {
+        Some(loc) => Location::at(path, first_line + loc.line() - 1, Some(loc.column())),
+        None if text.trim().is_empty() => Location::at(path, first_line, None),
+        None => Location::file(path),
+    };
+    let mut d = Diagnostic::error(location, humanize(&message));
+    if let Some((unknown, expected)) = unknown_key(&message) {
+        d = d.field(unknown.clone());
+        if let Some(best) = closest(&unknown, expected.iter().map(String::as_str)) {
+            d = d.help(format!("did you mean `{best}`?"));
+        } else {
+            d = d.help(format!("valid keys here: {}", expected.join(", ")));
+        }
+    } else if message.contains("did not find expected") || message.contains("mapping values") {
+        d = d.help("check the indentation and that text containing `:` or `#` is in quotes");
+    }
+    d
+}
+
+fn humanize(message: &str) -> String {
+    message
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing required key")
+}
+
+/// Pull `x` and the expected list out of "unknown field `x`, expected one of `a`, `b`".
+fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let end = rest.find('`')?;
+    let unknown = rest[..end].to_string();
+    let expected = rest[end..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((unknown, expected))
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a typo.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(&str, f64)> = None;
+    for c in candidates {
+        let score = strsim::jaro_winkler(wanted, c);
+        if best.map_or(true, |(_, s)| score > s) {
+            best = Some((c, score));
+        }
+    }
+    best.filter(|(_, s)| *s >= 0.75).map(|(c, _)| c)
+}
+
+/// One step of a path to a value inside a YAML document.
+#[derive(Debug, Clone, Copy)]
+pub enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Find the (line, column) of the value at `path` in block-style YAML, in
+/// lines of `text` (1-based). Flow lists (`[a, b]`) resolve to the item on
+/// the key's line. Falls back to the deepest part of the path it found.
+pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut start = 0usize; // first line of the current node's children
+    let mut min_indent: Option<usize> = None; // children are indented more than this
+    let mut found: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < path.len() {
+        match path[i] {
+            Seg::Key(key) => {
+                let mut hit = None;
+                for (n, line) in lines.iter().enumerate().skip(start) {
+                    let indent = line.len() - line.trim_start().len();
+                    let body = line.trim_start().trim_start_matches("- ");
+                    let body_indent = line.len() - body.len();
+                    if n > start
+                        && !line.trim().is_empty()
+                        && min_indent.is_some_and(|m| indent <= m)
+                        && !line.trim_start().starts_with('#')
+                    {
+                        break;
+                    }
+                    if let Some(after) = body.strip_prefix(key) {
+                        if after.trim_start().starts_with(':') {
+                            hit = Some((n, body_indent));
+                            break;
+                        }
+                    }
+                }
+                let (n, col) = hit?;
+                found = Some((n + 1, col + 1));
+                // A flow list on the same line: point at the item itself.
+                if let Some(Seg::Index(k)) = path.get(i + 1) {
+                    let line = lines[n];
+                    if let (Some(open), Some(_)) = (line.find('['), line.find(']')) {
+                        let items: Vec<&str> =
+                            line[open + 1..].trim_end_matches(']').split(',').collect();
+                        if let Some(item) = items.get(*k) {
+                            let offset = line.find(item.trim()).unwrap_or(open);
+                            return Some((n + 1, offset + 1));
+                        }
+                        return found;
+                    }
+                }
+                start = n + 1;
+                min_indent = Some(col);
+            }
+            Seg::Index(k) => {
+                let mut seen = 0;
+                let mut hit = None;
+                for (n, line) in lines.iter().enumerate().skip(start) {
+                    let indent = line.len() - line.trim_start().len();
+                    if !line.trim().is_empty() && min_indent.is_some_and(|m| indent < m) {
+                        break;
+                    }
+                    if line.trim_start().starts_with("- ") || line.trim() == "-" {
+                        if seen == k {
+                            hit = Some((n, indent));
+                            break;
+                        }
+                        seen += 1;
+                    }
+                }
+                let (n, col) = hit?;
+                found = Some((n + 1, col + 1));
+                // Keys of this item are on its dash line or indented deeper.
+                start = n;
+                min_indent = Some(col);
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "name: A\nfield: y-te\nmovements: [a, b-c]\nawards:\n  - award: x\n    year: 2024\n  - award: y\n    year: 2023\nsummary: s\n";
+
+    #[test]
+    fn locates_keys_items_and_flow_items() {
+        assert_eq!(locate(DOC, &[Seg::Key("field")]), Some((2, 1)));
+        assert_eq!(
+            locate(DOC, &[Seg::Key("movements"), Seg::Index(1)]),
+            Some((3, 16))
+        );
+        assert_eq!(
+            locate(DOC, &[Seg::Key("awards"), Seg::Index(1), Seg::Key("year")]),
+            Some((8, 5))
+        );
+        assert_eq!(
+            locate(DOC, &[Seg::Key("awards"), Seg::Index(0), Seg::Key("award")]),
+            Some((5, 5))
+        );
+        assert_eq!(locate(DOC, &[Seg::Key("summary")]), Some((9, 1)));
+        assert_eq!(locate(DOC, &[Seg::Key("photo")]), None);
+    }
+
+    #[test]
+    fn suggests_close_keys_only() {
+        assert_eq!(
+            closest("nong-thon-mo", ["y-te", "nong-thon-moi"]),
+            Some("nong-thon-moi")
+        );
+        assert_eq!(closest("zzz", ["y-te", "nong-thon-moi"]), None);
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct T {
+        name: String,
+        summary: Option<String>,
+    }
+
+    #[test]
+    fn unknown_key_error_has_file_line_and_hint() {
+        let err = parse::<T>("name: a\nsumary: b\n", Path::new("x.md"), 2).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("x.md:3"), "{text}");
+        assert!(text.contains("did you mean `summary`?"), "{text}");
+    }
+
+    #[test]
+    fn tabs_are_reported_with_column() {
+        let err = parse::<T>("name: a\n\tsummary: b\n", Path::new("x.md"), 2).unwrap_err();
+        assert_eq!(err.location, Location::at("x.md", 3, Some(1)));
+    }
+}
