@@ -17,8 +17,11 @@ pub struct Photo {
     pub height: u32,
 }
 
+/// Photos by profile slug.
+pub type Photos = BTreeMap<String, Photo>;
+
 /// Photos by profile slug, and the files to write.
-pub fn process(site: &Site) -> Result<(BTreeMap<String, Photo>, Vec<OutFile>), Vec<Diagnostic>> {
+pub fn process(site: &Site) -> Result<(Photos, Vec<OutFile>), Vec<Diagnostic>> {
     let urls = Urls::new(&site.config);
     let results: Vec<Result<(String, Photo, OutFile), Diagnostic>> = site
         .profiles

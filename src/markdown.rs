@@ -1,7 +1,9 @@
 //! Markdown → HTML for story bodies. Pure: no files, no templates.
 //!
 //! Tables, footnotes, smart punctuation and heading anchors are on. Headings
-//! are shifted one level down because the page's `<h1>` is the title. Raw HTML
+//! are re-levelled so the body's highest heading sits at the level the page
+//! gives it (`<h2>` under the title, `<h3>` inside a section): writers may
+//! start at `#` or `##`, and the page outline never skips a level. Raw HTML
 //! is escaped (shown as text) and script-like link targets are neutralised:
 //! a body can never run code on the site.
 
@@ -16,12 +18,13 @@ fn options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
 }
 
-fn shift(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
+fn level_of(n: usize) -> HeadingLevel {
+    match n {
+        0..=1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     }
 }
@@ -44,8 +47,8 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     }
 }
 
-/// Render a story body to HTML.
-pub fn render(markdown: &str) -> String {
+/// Render a story body to HTML; its highest heading becomes `<h{top}>`.
+pub fn render(markdown: &str, top: usize) -> String {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options())
         .map(|e| match e {
             Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
@@ -74,13 +77,21 @@ pub fn render(markdown: &str) -> String {
             e => e,
         })
         .collect();
-    add_heading_ids(&mut events);
+    add_heading_ids(&mut events, top);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
 }
 
-fn add_heading_ids(events: &mut [Event]) {
+fn add_heading_ids(events: &mut [Event], top: usize) {
+    let highest = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     let mut used = BTreeSet::new();
     let mut i = 0;
     while i < events.len() {
@@ -116,7 +127,7 @@ fn add_heading_ids(events: &mut [Event]) {
                 unique = format!("{base}-{n}");
                 n += 1;
             }
-            let new_level = shift(*level);
+            let new_level = level_of(*level as usize + top - highest);
             events[i] = Event::Start(Tag::Heading {
                 level: new_level,
                 id: Some(unique.into()),
@@ -151,18 +162,22 @@ mod tests {
 
     #[test]
     fn headings_get_folded_unique_ids_and_shift_down() {
-        let html = render("# Thành tích\n\n## Thành tích\n");
+        let html = render("# Thành tích\n\n## Thành tích\n", 2);
         assert!(
             html.contains(r#"<h2 id="thanh-tich">Thành tích</h2>"#),
             "{html}"
         );
         assert!(html.contains(r#"<h3 id="thanh-tich-1">"#), "{html}");
+        // A body that starts at `##` or `###` is lifted to the page's level.
+        assert!(render("### Kết quả\n\n#### Chi tiết\n", 2).starts_with(r#"<h2 id="ket-qua">"#));
+        assert!(render("## Kết quả\n", 3).starts_with(r#"<h3 id="ket-qua">"#));
     }
 
     #[test]
     fn raw_html_and_script_urls_are_neutralised() {
         let html = render(
             "<script>alert(1)</script>\n\nx <img src=x onerror=alert(1)> [a](javascript:alert(1))",
+            2,
         );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img"), "{html}");
@@ -171,8 +186,10 @@ mod tests {
 
     #[test]
     fn tables_footnotes_and_smart_quotes() {
-        let html =
-            render("| a | b |\n|---|---|\n| 1 | 2 |\n\nChú thích[^1] \"trích\"\n\n[^1]: Nguồn.\n");
+        let html = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nChú thích[^1] \"trích\"\n\n[^1]: Nguồn.\n",
+            2,
+        );
         assert!(html.contains("<table>"));
         assert!(html.contains("footnote-definition"));
         assert!(html.contains("“trích”"), "{html}");

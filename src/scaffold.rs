@@ -35,8 +35,25 @@ fn slug_of(name: &str) -> Result<String> {
     Ok(slug)
 }
 
+/// The site's field keys, so the template starts valid for this site.
+fn field_keys(root: &Path) -> Vec<String> {
+    crate::data::Data::load(root)
+        .map(|d| d.fields.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
 pub fn new_profile(root: &Path, name: &str) -> Result<PathBuf> {
     let slug = slug_of(name)?;
+    let fields = field_keys(root);
+    let field = fields
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "an-ninh-quoc-phong".into());
+    let field_list = if fields.is_empty() {
+        "xem data/fields.yaml".to_string()
+    } else {
+        fields.join(", ")
+    };
     let name = crate::fold::nfc(name.trim());
     let path = root
         .join("content/profiles")
@@ -51,7 +68,8 @@ kind: individual                  # individual (cá nhân) | collective (tập t
 # honorific: Đại tá               # cấp bậc, học hàm, danh hiệu (NGƯT, PGS. TS.…)
 # role: Phó Giám đốc              # chức vụ, nghề nghiệp
 # organization: Công an tỉnh Sơn La
-field: an-ninh-quoc-phong         # một khóa trong data/fields.yaml
+field: {field}
+# ↑ một khóa trong data/fields.yaml / a key of data/fields.yaml: {field_list}
 # commune: to-hieu                # một khóa trong data/communes.yaml
 # movements: [nong-thon-moi]      # tên tệp trong content/movements/
 # awards:

@@ -50,7 +50,12 @@ fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usi
         None if text.trim().is_empty() => Location::at(path, first_line, None),
         None => Location::file(path),
     };
-    let mut d = Diagnostic::error(location, humanize(&message));
+    // The list of every valid key is noise next to a "did you mean" hint.
+    let short = match message.find(", expected one of") {
+        Some(i) if message.starts_with("unknown field") => &message[..i],
+        _ => &message,
+    };
+    let mut d = Diagnostic::error(location, humanize(short));
     if let Some((unknown, expected)) = unknown_key(&message) {
         d = d.field(unknown.clone());
         if let Some(best) = closest(&unknown, expected.iter().map(String::as_str)) {
@@ -58,6 +63,8 @@ fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usi
         } else {
             d = d.help(format!("valid keys here: {}", expected.join(", ")));
         }
+    } else if message.contains("unexpected end of stream") {
+        d = d.help("a quotation mark `\"` or a bracket `[` opened above is never closed");
     } else if message.contains("did not find expected") || message.contains("mapping values") {
         d = d.help("check the indentation and that text containing `:` or `#` is in quotes");
     }
@@ -66,6 +73,10 @@ fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usi
 
 fn humanize(message: &str) -> String {
     message
+        .replace(
+            "found unexpected end of stream",
+            "the front matter ends in the middle of a value",
+        )
         .replace("unknown field", "unknown key")
         .replace("missing field", "missing required key")
 }
@@ -77,7 +88,7 @@ fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
     let unknown = rest[..end].to_string();
     let expected = rest[end..]
         .split('`')
-        .skip(1)
+        .skip(2)
         .step_by(2)
         .map(str::to_string)
         .collect();

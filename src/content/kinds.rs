@@ -67,7 +67,7 @@ pub(super) struct ProfileVi {
     #[serde(default)]
     photo_alt: Option<String>,
     summary: String,
-    date: Date,
+    date: String,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default)]
@@ -118,7 +118,7 @@ pub(super) struct ProfileEn {
     #[serde(default)]
     photo: Option<String>,
     #[serde(default)]
-    date: Option<Date>,
+    date: Option<String>,
     #[serde(default)]
     tags: Option<Vec<String>>,
     #[serde(skip)]
@@ -133,7 +133,7 @@ pub(super) struct CongressVi {
     number: u32,
     year: i32,
     #[serde(default)]
-    date: Option<Date>,
+    date: Option<String>,
     #[serde(default)]
     delegates: Option<u32>,
     #[serde(default)]
@@ -157,7 +157,7 @@ pub(super) struct CongressEn {
     #[serde(default)]
     year: Option<i32>,
     #[serde(default)]
-    date: Option<Date>,
+    date: Option<String>,
     #[serde(default)]
     delegates: Option<u32>,
     #[serde(default)]
@@ -284,6 +284,22 @@ fn same<T: PartialEq + std::fmt::Debug>(
     }
 }
 
+/// Parse a date key here rather than in serde, so the error points at its line.
+fn date_at(origin: &Origin, raw: &str, diags: &mut Vec<Diagnostic>) -> Option<Date> {
+    let date = Date::parse(raw);
+    if date.is_none() {
+        diags.push(
+            Diagnostic::error(
+                origin.loc(&[Seg::Key("date")]),
+                format!("`{raw}` is not a valid date"),
+            )
+            .field("date")
+            .help("write the date as YEAR-MONTH-DAY, e.g. 2025-08-07 for 7/8/2025"),
+        );
+    }
+    date
+}
+
 fn orphan(origin: &Origin) -> Diagnostic {
     Diagnostic::error(
         Location::file(&origin.path),
@@ -386,6 +402,7 @@ fn profile(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Profile> {
     empty_text(&v.origin, "name", &v.name, diags);
+    let date = date_at(&v.origin, &v.date, diags);
     empty_text(&v.origin, "summary", &v.summary, diags);
     if let Some(e) = &en {
         empty_text(&e.origin, "summary", &e.summary, diags);
@@ -416,7 +433,10 @@ fn profile(
             &v.origin,
             diags,
         );
-        same("date", &e.date, &v.date, &e.origin, &v.origin, diags);
+        let en_date = e.date.as_deref().and_then(|d| date_at(&e.origin, d, diags));
+        if let (Some(_), Some(vi_date)) = (en_date, date) {
+            same("date", &en_date, &vi_date, &e.origin, &v.origin, diags);
+        }
         same("tags", &e.tags, &v.tags, &e.origin, &v.origin, diags);
     }
     let bundle = v
@@ -456,7 +476,7 @@ fn profile(
         movements: v.movements,
         awards: v.awards,
         photo: nonempty(v.photo),
-        date: v.date,
+        date: date?,
         tags: v.tags,
         sources: v.sources,
         featured: v.featured,
@@ -475,6 +495,7 @@ fn congress(
     diags: &mut Vec<Diagnostic>,
 ) -> Congress {
     empty_text(&v.origin, "title", &v.title, diags);
+    let date = v.date.as_deref().and_then(|d| date_at(&v.origin, d, diags));
     empty_text(&v.origin, "theme", &v.theme, diags);
     if slug.parse::<u32>().ok() != Some(v.number) || slug.len() != 2 {
         diags.push(
@@ -504,10 +525,11 @@ fn congress(
     if let Some(e) = &en {
         same("number", &e.number, &v.number, &e.origin, &v.origin, diags);
         same("year", &e.year, &v.year, &e.origin, &v.origin, diags);
+        let en_date = e.date.as_deref().and_then(|d| date_at(&e.origin, d, diags));
         same(
             "date",
-            &e.date.map(Some),
-            &v.date,
+            &en_date.map(Some),
+            &date,
             &e.origin,
             &v.origin,
             diags,
@@ -539,7 +561,7 @@ fn congress(
     Congress {
         number: v.number,
         year: v.year,
-        date: v.date,
+        date,
         delegates: v.delegates,
         delegates_approx: v.delegates_approx,
         text: Translated {

@@ -217,7 +217,8 @@ pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
         .map(|(key, lang, relpath)| (key.clone(), parse_file(root, key, *lang, relpath)))
         .collect();
 
-    let mut groups: BTreeMap<DocKey, (Option<Parsed>, Option<Parsed>)> = BTreeMap::new();
+    // (Vietnamese, English, whether a file of the pair failed to parse)
+    let mut groups: BTreeMap<DocKey, (Option<Parsed>, Option<Parsed>, bool)> = BTreeMap::new();
     for (key, result) in parsed {
         match result {
             Ok(doc) => {
@@ -232,13 +233,17 @@ pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
             }
             Err(ds) => {
                 diags.extend(ds);
-                // Keep the group so a broken Vietnamese file does not also report "translation without original".
-                groups.entry(key).or_default();
+                // Remember the failure so a broken Vietnamese file does not also
+                // report its translation as "without original".
+                groups.entry(key).or_default().2 = true;
             }
         }
     }
     let mut content = Content::default();
-    for (key, (vi, en)) in groups {
+    for (key, (vi, en, failed)) in groups {
+        if failed && vi.is_none() {
+            continue;
+        }
         kinds::assemble(key_name(&key), vi, en, drafts, &mut content, &mut diags);
     }
     (content, diags)

@@ -61,6 +61,7 @@ fn assets(theme: &Theme, urls: &Urls) -> (BTreeMap<String, String>, Vec<OutFile>
 fn tera(theme: &Theme, cfg_theme: &str) -> Result<tera::Tera, Vec<Diagnostic>> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
     let templates: Vec<(&str, &str)> = theme
         .templates
         .iter()
@@ -69,6 +70,23 @@ fn tera(theme: &Theme, cfg_theme: &str) -> Result<tera::Tera, Vec<Diagnostic>> {
     tera.add_raw_templates(templates)
         .map_err(|e| vec![template_error(&e, cfg_theme, None)])?;
     Ok(tera)
+}
+
+/// HTML escaping for text and attribute values. Tera's default also escapes
+/// `/`, which bloats every URL on every page for no safety gain in quoted attributes.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn template_error(e: &tera::Error, theme: &str, template: Option<&str>) -> Diagnostic {

@@ -131,7 +131,7 @@ impl<'a> Views<'a> {
             "awards": awards,
             "movements": movements,
             "sources": sources,
-            "body_html": crate::markdown::render(&text.body),
+            "body_html": crate::markdown::render(&text.body, 3),
             "date": format_date(p.date, lang),
             "date_iso": p.date.to_string(),
             "years": p.years().iter().map(|y| json!({"label": y, "href": u.href(&u.term(lang, Taxonomy::Year, &y.to_string()))})).collect::<Vec<_>>(),
@@ -172,7 +172,7 @@ impl<'a> Views<'a> {
             "theme_lang": theme_lang.code(),
             "text_lang": text_lang.code(),
             "href": self.urls.href(&self.urls.congress(lang, c.number)),
-            "body_html": crate::markdown::render(&text.body),
+            "body_html": crate::markdown::render(&text.body, 2),
         })
     }
 

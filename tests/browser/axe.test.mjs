@@ -1,0 +1,72 @@
+// Accessibility: runs axe-core in real Chromium on one page of each kind (both
+// languages where it matters), because contrast, focus order and ARIA can only be
+// judged on the rendered page, not on the HTML source.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { start, siteDir, CHROMIUM } from './server.mjs';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+const PAGES = [
+  '/', '/en/', '/dien-hinh/', '/dien-hinh/tran-thanh-son/', '/en/profiles/tran-thanh-son/',
+  '/dai-hoi/', '/dai-hoi/6/', '/phong-trao/', 'MOVEMENT', '/khau-hieu/', '/thong-ke/',
+  '/en/statistics/', '/linh-vuc/an-ninh-quoc-phong/', '/tim-kiem/', '/gioi-thieu/', '/404.html',
+];
+
+let server, browser;
+before(async () => {
+  server = await start(await siteDir());
+  browser = await chromium.launch(CHROMIUM);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Movement slugs come from content, so take the first movement linked from the list.
+async function firstMovement(page) {
+  await page.goto(`${server.url}/phong-trao/`);
+  const hrefs = await page.$$eval('main a[href^="/phong-trao/"]', (as) => as.map((a) => a.getAttribute('href')));
+  const href = hrefs.find((h) => /^\/phong-trao\/[^/]+\/$/.test(h));
+  assert.ok(href, 'no link to a movement page on /phong-trao/');
+  return href;
+}
+
+async function audit(path, viewport) {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    if (path === 'MOVEMENT') path = await firstMovement(page);
+    const res = await page.goto(server.url + path);
+    assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
+    await page.addScriptTag({ path: AXE_PATH });
+    const { violations } = await page.evaluate(
+      (values) => window.axe.run(document, { runOnly: { type: 'tag', values } }), TAGS);
+
+    const counts = {};
+    for (const v of violations) counts[v.impact] = (counts[v.impact] ?? 0) + 1;
+    const label = `${path} @${viewport.width}×${viewport.height}`;
+    console.log(`${label}: ${violations.length} violations ${JSON.stringify(counts)}`);
+    for (const v of violations) {
+      const targets = v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ');
+      console.log(`  ${BLOCKING.has(v.impact) ? 'FAIL' : 'note'} ${v.id} [${v.impact}] ${v.help} ` +
+        `(${v.nodes.length} nodes) → ${targets}`);
+    }
+    const blocking = violations.filter((v) => BLOCKING.has(v.impact));
+    assert.deepEqual(blocking.map((v) => `${v.id} [${v.impact}]`), [],
+      `${label}: serious/critical accessibility violations`);
+  } finally {
+    await context.close();
+  }
+}
+
+for (const path of PAGES) {
+  const name = path === 'MOVEMENT' ? 'first movement page' : path;
+  test(`axe ${name} (desktop)`, () => audit(path, { width: 1280, height: 800 }));
+}
+// The phone layout (collapsed header, stacked cards) is a different rendering to audit.
+test('axe / (phone 390×844)', () => audit('/', { width: 390, height: 844 }));

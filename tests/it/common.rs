@@ -1,0 +1,161 @@
+//! Helpers shared by the integration tests: fixture sites, running the real
+//! binary, reading the built output.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// The good fixture in a temporary folder, with `overlay` (a folder under
+/// `fixtures/bad/`) copied on top.
+pub fn site_with(overlay: Option<&str>) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("good"), tmp.path());
+    if let Some(o) = overlay {
+        copy_tree(&fixture("bad").join(o), tmp.path());
+    }
+    tmp
+}
+
+pub fn guong(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_guong"))
+        .args(args)
+        .output()
+        .expect("run guong")
+}
+
+pub fn build(root: &Path, out: &Path) -> Output {
+    guong(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every file of a folder, path → bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+pub fn html(out: &Path, page: &str) -> scraper::Html {
+    let path = out
+        .join(page.trim_start_matches('/'))
+        .join(if page.ends_with('/') {
+            "index.html"
+        } else {
+            ""
+        });
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    scraper::Html::parse_document(&text)
+}
+
+pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    doc.select(&scraper::Selector::parse(css).unwrap())
+        .collect()
+}
+
+pub fn text(doc: &scraper::Html, css: &str) -> String {
+    select(doc, css)
+        .first()
+        .map(|e| e.text().collect::<String>())
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn attr(doc: &scraper::Html, css: &str, name: &str) -> Option<String> {
+    select(doc, css)
+        .first()
+        .and_then(|e| e.value().attr(name))
+        .map(str::to_string)
+}
+
+/// A built site, shared by the tests that only read it.
+pub struct Built {
+    pub _tmp: tempfile::TempDir,
+    pub out: PathBuf,
+}
+
+pub fn build_good() -> Built {
+    let tmp = site_with(None);
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    Built { out, _tmp: tmp }
+}
+
+/// Every root-relative link and asset of every page must exist in the output.
+pub fn broken_links(out: &Path) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (path, bytes) in snapshot(out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(&String::from_utf8(bytes).unwrap());
+        for (css, attr) in [
+            ("a[href]", "href"),
+            ("link[href]", "href"),
+            ("img[src]", "src"),
+            ("form[action]", "action"),
+        ] {
+            for el in select(&doc, css) {
+                let target = el.value().attr(attr).unwrap();
+                if !target.starts_with('/') || target.starts_with("//") {
+                    continue;
+                }
+                let target = target.split(['#', '?']).next().unwrap();
+                let file = out.join(target.trim_start_matches('/'));
+                let file = if target.ends_with('/') {
+                    file.join("index.html")
+                } else {
+                    file
+                };
+                if !file.is_file() {
+                    broken.push(format!("{path}: {target}"));
+                }
+            }
+        }
+    }
+    broken
+}

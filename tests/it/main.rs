@@ -1,0 +1,8 @@
+//! Integration tests: build fixture sites with the real binary and check what
+//! a reader (or a writer reading error messages) would see.
+
+mod common;
+mod errors;
+mod pages;
+mod real_site;
+mod workflow;

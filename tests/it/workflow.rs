@@ -1,0 +1,179 @@
+//! The writer's commands: determinism, scaffolding, drafts, serve, overrides.
+
+use crate::common::*;
+use std::io::{Read, Write};
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let tmp = site_with(None);
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert!(build(tmp.path(), &a).status.success());
+    assert!(build(tmp.path(), &b).status.success());
+    let (sa, sb) = (snapshot(&a), snapshot(&b));
+    assert!(sa.len() > 50);
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (path, bytes) in &sa {
+        assert!(sb[path] == *bytes, "{path} differs between builds");
+    }
+}
+
+#[test]
+fn new_profile_derives_the_slug_and_builds_as_a_draft() {
+    let tmp = site_with(None);
+    let root = tmp.path().to_str().unwrap();
+    let o = guong(&["new", "profile", "Trần Thanh Sơn", "--root", root]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let file = tmp
+        .path()
+        .join("content/profiles/tran-thanh-son/index.vi.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("name: Trần Thanh Sơn") && text.contains("draft: true"));
+    // A draft is left out of a normal build, published with --drafts.
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    assert!(!out.join("dien-hinh/tran-thanh-son").exists());
+    let o = guong(&[
+        "build",
+        "--root",
+        root,
+        "--out",
+        out.to_str().unwrap(),
+        "--drafts",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        text_of(&out, "/dien-hinh/tran-thanh-son/"),
+        "Trần Thanh Sơn"
+    );
+    // Never overwrite what a writer wrote.
+    std::fs::write(&file, "---\nname: edited\n").unwrap();
+    let o = guong(&["new", "profile", "Trần Thanh Sơn", "--root", root]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("already exists"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "---\nname: edited\n"
+    );
+    // NFD input gives the same slug.
+    let nfd = "Lò Văn Đức"
+        .chars()
+        .flat_map(unicode_nfd)
+        .collect::<String>();
+    assert!(guong(&["new", "profile", &nfd, "--root", root])
+        .status
+        .success());
+    let created =
+        std::fs::read_to_string(tmp.path().join("content/profiles/lo-van-duc/index.vi.md"))
+            .unwrap();
+    assert!(created.contains("name: Lò Văn Đức"), "name stored in NFC");
+}
+
+fn unicode_nfd(c: char) -> Vec<char> {
+    use unicode_normalization::UnicodeNormalization;
+    c.to_string().nfd().collect()
+}
+
+fn text_of(out: &std::path::Path, page: &str) -> String {
+    text(&html(out, page), "h1")
+}
+
+#[test]
+fn new_movement_creates_a_valid_movement() {
+    let tmp = site_with(None);
+    let root = tmp.path().to_str().unwrap();
+    assert!(guong(&["new", "movement", "Dân vận khéo", "--root", root])
+        .status
+        .success());
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        text(&html(&out, "/phong-trao/dan-van-kheo/"), "h1"),
+        "Dân vận khéo"
+    );
+}
+
+#[test]
+fn a_site_template_overrides_the_theme_file_by_file() {
+    let tmp = site_with(None);
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(tmp.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}<h1>OVERRIDDEN {{ page.title }}</h1>{% endblock content %}").unwrap();
+    let out = tmp.path().join("public");
+    assert!(build(tmp.path(), &out).status.success());
+    assert_eq!(
+        text(&html(&out, "/gioi-thieu/"), "h1"),
+        "OVERRIDDEN Giới thiệu (hư cấu)"
+    );
+    // Other templates are still the theme's.
+    assert_eq!(
+        text(&html(&out, "/dien-hinh/lo-thi-thu/"), "h1"),
+        "Lò Thị Thử"
+    );
+}
+
+#[test]
+fn a_broken_template_is_an_error_naming_the_template() {
+    let tmp = site_with(None);
+    std::fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    std::fs::write(tmp.path().join("templates/page.html"), "{% extends \"base.html\" %}{% block content %}{{ page.title | nosuchfilter }}{% endblock content %}").unwrap();
+    let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("page.html"), "{}", stderr(&o));
+    assert!(!out.exists());
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).unwrap();
+    let status = buf.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, buf)
+}
+
+#[test]
+fn serve_builds_and_serves_only_the_output_folder() {
+    let tmp = site_with(None);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_guong"))
+        .args([
+            "serve",
+            "--root",
+            tmp.path().to_str().unwrap(),
+            "--port",
+            &port.to_string(),
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(std::time::Instant::now() < deadline, "serve did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let (status, body) = get(port, "/en/profiles/nguyen-van-mau/");
+    let (s404, _) = get(port, "/../site.yaml");
+    let (redirect, headers) = get(port, "/dien-hinh");
+    child.kill().unwrap();
+    let _ = child.wait();
+    assert_eq!(status, 200);
+    assert!(body.contains("text/html") && body.contains("Doctor"));
+    assert!(
+        body.contains(&format!(
+            "http://127.0.0.1:{port}/en/profiles/nguyen-van-mau/"
+        )),
+        "canonical uses the preview address"
+    );
+    assert_eq!(s404, 404);
+    assert_eq!(redirect, 301);
+    assert!(headers.contains("Location: /dien-hinh/"));
+}
