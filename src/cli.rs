@@ -63,6 +63,25 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Search the site as the public would, from the terminal.
+    ///
+    /// Answers from the same index and with the same ranking as the search
+    /// page of the website. Diacritics are optional: "son la" finds "Sơn La".
+    Search {
+        /// What to look for, e.g. "tran thanh son" or "hợp tác xã".
+        query: String,
+        /// Which language's index to search.
+        #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
+        lang: String,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+        /// How many results to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
     /// Create a new profile or movement from a template.
     New {
         #[command(subcommand)]
@@ -167,6 +186,31 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { site, port, out } => {
             let out = out.unwrap_or_else(|| site.root.join("public"));
             crate::serve::serve(&options(&site, None), &out, port)
+        }
+        Command::Search {
+            query,
+            lang,
+            json,
+            limit,
+            site,
+        } => {
+            let loaded = crate::load(&options(&site, None))?;
+            let theme = crate::theme::Theme::load(&loaded.site.config).map_err(BuildFailed)?;
+            let lang = crate::config::Lang::from_code(&lang).unwrap_or(crate::config::Lang::Vi);
+            let (total, hits) =
+                crate::search::query(&loaded.site, &theme.strings, lang, &query, limit)?;
+            if json {
+                let out = serde_json::json!({"query": query, "lang": lang.code(), "total": total, "results": hits});
+                println!("{}", serde_json::to_string_pretty(&out)?);
+            } else if hits.is_empty() {
+                println!("No results for {query:?}.");
+            } else {
+                println!("{total} result(s) for {query:?}:");
+                for (i, h) in hits.iter().enumerate() {
+                    println!("{:>3}. {} ({})\n     {}", i + 1, h.title, h.kind, h.url);
+                }
+            }
+            Ok(())
         }
         Command::New { what } => match what {
             NewCommand::Profile { name, root } => {

@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
@@ -111,8 +112,20 @@ pub fn render_site(site: &Site) -> Result<Vec<OutFile>, BuildFailed> {
             return Err(BuildFailed(errs));
         }
     };
-    let mut files = render::render(site, &theme, &photos).map_err(BuildFailed)?;
+    let thumbs = photos
+        .iter()
+        .map(|(slug, p)| (slug.clone(), p.path.clone()))
+        .collect();
+    let (search_files, search_index) =
+        search::build(site, &theme.strings, &thumbs).map_err(|e| {
+            BuildFailed(vec![Diagnostic::error(
+                error::Location::file(".guong-cache/search"),
+                format!("search index: {e:#}"),
+            )])
+        })?;
+    let mut files = render::render(site, &theme, &photos, &search_index).map_err(BuildFailed)?;
     files.extend(photo_files);
+    files.extend(search_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

@@ -35,6 +35,7 @@ const DEFAULT: &[(&str, &[u8])] = embedded!(
     "templates/404.html",
     "static/style.css",
     "static/emblem.svg",
+    "static/search.js",
     "i18n/vi.yaml",
     "i18n/en.yaml",
 );

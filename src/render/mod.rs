@@ -5,6 +5,7 @@
 mod charts;
 mod feeds;
 mod routes;
+pub use routes::truncate;
 pub mod urls;
 mod views;
 
@@ -48,7 +49,7 @@ fn assets(theme: &Theme, urls: &Urls) -> (BTreeMap<String, String>, Vec<OutFile>
     let mut files = Vec::new();
     for (name, bytes) in &theme.statics {
         let published = match name.rsplit_once('.') {
-            Some((stem, "css")) => format!("{stem}.{}.css", short_hash(bytes)),
+            Some((stem, ext @ ("css" | "js"))) => format!("{stem}.{}.{ext}", short_hash(bytes)),
             _ => name.clone(),
         };
         let path = format!("/assets/{published}");
@@ -185,6 +186,7 @@ pub fn render(
     site: &Site,
     theme: &Theme,
     photos: &BTreeMap<String, Photo>,
+    search: &crate::search::SearchIndex,
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let tera = tera(theme, &site.config.theme)?;
     let views = views::Views {
@@ -192,6 +194,7 @@ pub fn render(
         urls: Urls::new(&site.config),
         strings: theme.strings.iter().map(|(l, s)| (*l, s.clone())).collect(),
         photos,
+        search,
     };
     let routes = views.routes();
     let (asset_hrefs, mut files) = assets(theme, &views.urls);

@@ -523,7 +523,17 @@ impl<'a> Views<'a> {
             "search",
             heading.clone(),
             t.get("search_intro").into(),
-            json!({"heading": heading, "browse": browse}),
+            json!({
+                "heading": heading,
+                "browse": browse,
+                "index": self.search.base.get(&lang).map(|b| self.urls.href(b)),
+                // What the search script says, from the theme's strings.
+                "strings": {
+                    "results": t.get("search_results"), "no_results": t.get("search_no_results"), "all": t.get("search_all"),
+                    "facet_kind": t.get("facet_kind"), "facet_field": t.get("facet_field"), "facet_commune": t.get("facet_commune"),
+                    "facet_award": t.get("facet_award"), "facet_year": t.get("facet_year"),
+                },
+            }),
         )
     }
 }

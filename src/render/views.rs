@@ -16,6 +16,7 @@ pub struct Views<'a> {
     pub urls: Urls<'a>,
     pub strings: BTreeMap<Lang, Strings>,
     pub photos: &'a BTreeMap<String, Photo>,
+    pub search: &'a crate::search::SearchIndex,
 }
 
 impl<'a> Views<'a> {

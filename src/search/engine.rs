@@ -1,0 +1,220 @@
+//! The engine of record: a tantivy index of the search documents, and the
+//! per-term impacts read from it. An impact is the BM25 score of a term in a
+//! document (over all fields, with their weights, using tantivy's postings,
+//! document frequencies and field norms), quantised to an integer 0–255 so
+//! that every runtime adds the same numbers and ranks identically.
+
+use super::analyze::{index_terms, term_kind, TermKind};
+use super::docs::{SearchDoc, FIELDS};
+use anyhow::{Context, Result};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use tantivy::schema::{IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions};
+use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Impact units per BM25 point: a strong name match (≈ 100 points) stays under 255.
+const SCALE: f32 = 2.0;
+
+/// A term's postings: (document number, impact), by document number.
+pub type Postings = Vec<(u32, u8)>;
+
+pub struct Engine {
+    reader: IndexReader,
+    fields: Vec<(tantivy::schema::Field, f32)>,
+    /// Number of documents.
+    pub docs: u32,
+}
+
+fn schema() -> (
+    Schema,
+    Vec<(tantivy::schema::Field, f32)>,
+    tantivy::schema::Field,
+) {
+    let mut b = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("raw")
+        .set_index_option(IndexRecordOption::WithFreqs)
+        .set_fieldnorms(true);
+    let fields = FIELDS
+        .iter()
+        .map(|(name, boost)| {
+            (
+                b.add_text_field(
+                    name,
+                    TextOptions::default().set_indexing_options(indexing.clone()),
+                ),
+                *boost,
+            )
+        })
+        .collect();
+    let id = b.add_u64_field("docnum", NumericOptions::default().set_fast());
+    (b.build(), fields, id)
+}
+
+fn pre_tokenized(text: &str) -> PreTokenizedString {
+    let tokens = index_terms(text)
+        .into_iter()
+        .enumerate()
+        .map(|(position, text)| Token {
+            offset_from: 0,
+            offset_to: 0,
+            position,
+            text,
+            position_length: 1,
+        })
+        .collect();
+    PreTokenizedString {
+        text: String::new(),
+        tokens,
+    }
+}
+
+impl Engine {
+    /// Index `docs` (numbered by their order) into `dir`, or in memory.
+    pub fn build(docs: &[SearchDoc], dir: Option<&Path>) -> Result<Engine> {
+        let (schema, fields, id) = schema();
+        let index = match dir {
+            Some(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+                crate::error::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema).with_context(|| {
+                    format!("cannot create the search index in {}", dir.display())
+                })?
+            }
+            None => Index::create_in_ram(schema),
+        };
+        // One thread and a large budget: one segment, documents in order.
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 512 * 1024 * 1024)?;
+        for (n, d) in docs.iter().enumerate() {
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(id, n as u64);
+            for ((field, _), text) in fields.iter().zip(&d.fields) {
+                if !text.is_empty() {
+                    doc.add_pre_tokenized_text(*field, pre_tokenized(text));
+                }
+            }
+            writer.add_document(doc)?;
+        }
+        writer.commit()?;
+        Self::open_index(index, fields)
+    }
+
+    /// Open an index written by [`Engine::build`].
+    pub fn open(dir: &Path) -> Result<Engine> {
+        let index = Index::open_in_dir(dir)
+            .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+        let (_, fields, _) = schema();
+        Self::open_index(index, fields)
+    }
+
+    fn open_index(index: Index, fields: Vec<(tantivy::schema::Field, f32)>) -> Result<Engine> {
+        // Manual: nothing watches the folder for changes (a watcher only costs time here).
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
+        let docs = reader.searcher().num_docs() as u32;
+        Ok(Engine {
+            reader,
+            fields,
+            docs,
+        })
+    }
+
+    fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Every term of the index, sorted.
+    pub fn terms(&self) -> Result<BTreeSet<String>> {
+        let searcher = self.searcher();
+        let mut terms = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            for (field, _) in &self.fields {
+                let inverted = segment.inverted_index(*field)?;
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {
+                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                }
+            }
+        }
+        Ok(terms)
+    }
+
+    /// Syllable terms starting with `prefix`, with their document frequency.
+    pub fn syllables_with_prefix(&self, prefix: &str) -> Result<Vec<(String, u32)>> {
+        let searcher = self.searcher();
+        let mut found = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            for (field, _) in &self.fields {
+                let inverted = segment.inverted_index(*field)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(prefix.as_bytes())
+                    .into_stream()?;
+                while stream.advance() {
+                    let key = String::from_utf8_lossy(stream.key()).into_owned();
+                    if !key.starts_with(prefix) {
+                        break;
+                    }
+                    if term_kind(&key) == TermKind::Syllable {
+                        found.insert(key);
+                    }
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|t| Ok((t.clone(), self.impacts(&t)?.len() as u32)))
+            .collect()
+    }
+
+    /// The impacts of `term` in every document that contains it.
+    pub fn impacts(&self, term: &str) -> Result<Postings> {
+        let searcher = self.searcher();
+        let n = searcher.num_docs() as f32;
+        let mut raw: BTreeMap<u32, f32> = BTreeMap::new();
+        for (field, boost) in &self.fields {
+            let t = Term::from_field_text(*field, term);
+            let df = searcher.doc_freq(&t)? as f32;
+            if df == 0.0 {
+                continue;
+            }
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut total_tokens = 0u64;
+            for segment in searcher.segment_readers() {
+                total_tokens += segment.inverted_index(*field)?.total_num_tokens();
+            }
+            let avg = (total_tokens as f32 / n).max(1.0);
+            for segment in searcher.segment_readers() {
+                let ids = segment.fast_fields().u64("docnum")?;
+                let norms = segment.get_fieldnorms_reader(*field)?;
+                let inverted = segment.inverted_index(*field)?;
+                let Some(mut postings) =
+                    inverted.read_postings(&t, IndexRecordOption::WithFreqs)?
+                else {
+                    continue;
+                };
+                use tantivy::postings::Postings as _;
+                use tantivy::{DocSet, TERMINATED};
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    let tf = postings.term_freq() as f32;
+                    let len = norms.fieldnorm(doc) as f32;
+                    let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
+                    let number = ids.first(doc).unwrap_or(0) as u32;
+                    *raw.entry(number).or_insert(0.0) += boost * score;
+                    doc = postings.advance();
+                }
+            }
+        }
+        Ok(raw
+            .into_iter()
+            .map(|(d, s)| (d, (s * SCALE).round().clamp(0.0, 255.0) as u8))
+            .collect())
+    }
+}

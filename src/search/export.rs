@@ -1,0 +1,300 @@
+//! The static index for the browser, exported from the engine of record.
+//!
+//! Layout under `/_search/<lang>/<hash>/` (the hash covers every file, so
+//! all of it can be cached for a year):
+//! - `meta.json`: document count, shard numbers by prefix, facet labels;
+//! - `s/<n>.json`: syllable shards by their first two folded characters:
+//!   `{syllable: {d: df, p: postings, x: {exact: postings}, q: pair file}}`;
+//! - `x/<n>.json`: the pairs starting with one syllable: `{second: postings}`
+//!   (inlined as `q: {…}` instead when small);
+//! - `p/<n>.bin`: postings too large to inline (small ones are base64 inline);
+//! - `f/<doc>.json`: what a result shows; fetched only for results shown;
+//! - `facets/<facet>.json`: `{key: postings}` for the filters.
+//!
+//! Postings bytes: varint count, mode byte (0: first doc then deltas as
+//! varints; 1: bitmap over all documents, LSB first), then impacts (0 and one
+//! shared byte, or 1 and one byte per document). A query for a syllable that
+//! is in every document costs a few hundred bytes, not the whole list.
+
+use super::analyze::{term_kind, TermKind, EXACT, PAIR};
+use super::docs::SearchDoc;
+use super::engine::{Engine, Postings};
+use anyhow::Result;
+use base64::Engine as _;
+use rayon::prelude::*;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+/// Postings up to this many bytes are inlined in their shard.
+const INLINE_MAX: usize = 48;
+/// Pair tables up to this many bytes of JSON are inlined in their syllable's entry.
+const PAIRS_INLINE_MAX: usize = 160;
+
+fn varint(mut n: u32, out: &mut Vec<u8>) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+pub fn encode(postings: &[(u32, u8)], docs: u32) -> Vec<u8> {
+    let mut list = Vec::new();
+    let mut prev = 0;
+    for (i, (doc, _)) in postings.iter().enumerate() {
+        varint(if i == 0 { *doc } else { doc - prev }, &mut list);
+        prev = *doc;
+    }
+    let bitmap_len = (docs as usize).div_ceil(8);
+    let mut out = Vec::with_capacity(list.len().min(bitmap_len) + postings.len() + 8);
+    varint(postings.len() as u32, &mut out);
+    if bitmap_len < list.len() {
+        out.push(1);
+        let mut bits = vec![0u8; bitmap_len];
+        for (doc, _) in postings {
+            bits[*doc as usize / 8] |= 1 << (doc % 8);
+        }
+        out.extend(bits);
+    } else {
+        out.push(0);
+        out.extend(list);
+    }
+    let first = postings.first().map(|p| p.1).unwrap_or(0);
+    if postings.iter().all(|p| p.1 == first) {
+        out.extend([0, first]);
+    } else {
+        out.push(1);
+        out.extend(postings.iter().map(|p| p.1));
+    }
+    out
+}
+
+/// Read postings written by [`encode`] for an index of `docs` documents.
+pub fn decode(bytes: &[u8], docs: u32) -> Option<Postings> {
+    let mut pos = 0usize;
+    let varint = |pos: &mut usize| -> Option<u32> {
+        let mut n = 0u32;
+        let mut shift = 0;
+        loop {
+            let b = *bytes.get(*pos)?;
+            *pos += 1;
+            n |= ((b & 0x7f) as u32) << shift;
+            if b < 0x80 {
+                return Some(n);
+            }
+            shift += 7;
+        }
+    };
+    let count = varint(&mut pos)? as usize;
+    let mode = *bytes.get(pos)?;
+    pos += 1;
+    let mut list = Vec::with_capacity(count);
+    if mode == 1 {
+        let bitmap = bytes.get(pos..pos + (docs as usize).div_ceil(8))?;
+        list.extend((0..docs).filter(|d| bitmap[*d as usize / 8] >> (d % 8) & 1 == 1));
+        pos += bitmap.len();
+    } else {
+        let mut prev = 0u32;
+        for i in 0..count {
+            let n = varint(&mut pos)?;
+            prev = if i == 0 { n } else { prev + n };
+            list.push(prev);
+        }
+    }
+    if list.len() != count {
+        return None;
+    }
+    let impacts: Vec<u8> = match *bytes.get(pos)? {
+        0 => vec![*bytes.get(pos + 1)?; count],
+        _ => bytes.get(pos + 1..pos + 1 + count)?.to_vec(),
+    };
+    Some(list.into_iter().zip(impacts).collect())
+}
+
+/// Builds the files of one language's index; paths are relative to its folder.
+struct Writer {
+    files: Vec<IndexFile>,
+    docs: u32,
+    postings_files: u32,
+}
+
+impl Writer {
+    /// Inline base64 for small postings, else a file number.
+    fn postings_ref(&mut self, postings: &[(u32, u8)]) -> Value {
+        let bytes = encode(postings, self.docs);
+        if bytes.len() <= INLINE_MAX {
+            Value::String(base64::engine::general_purpose::STANDARD.encode(bytes))
+        } else {
+            let n = self.postings_files;
+            self.postings_files += 1;
+            self.files.push((format!("p/{n}.bin"), bytes));
+            Value::from(n)
+        }
+    }
+    fn json(&mut self, path: String, value: &Value) {
+        self.files
+            .push((path, serde_json::to_vec(value).expect("JSON")));
+    }
+}
+
+/// The prefix a syllable is sharded by: its first two characters.
+pub fn shard_key(syllable: &str) -> String {
+    syllable.chars().take(2).collect()
+}
+
+#[derive(Default)]
+struct Entry {
+    postings: Postings,
+    exact: BTreeMap<String, Postings>,
+    pairs: BTreeMap<String, Postings>,
+}
+
+/// A file of the exported index: path relative to its folder, and bytes.
+pub type IndexFile = (String, Vec<u8>);
+
+/// Facet key → (label, documents), per facet, in display order.
+pub type FacetTable = BTreeMap<&'static str, Vec<(String, String, Vec<u32>)>>;
+
+/// Export the engine's index: files relative to the index folder, and the folder's hash.
+pub fn export(
+    engine: &Engine,
+    docs: &[SearchDoc],
+    facets: &FacetTable,
+    base_path: &str,
+) -> Result<(Vec<IndexFile>, String)> {
+    let terms: Vec<String> = engine.terms()?.into_iter().collect();
+    let postings: Vec<(String, Postings)> = terms
+        .into_par_iter()
+        .map(|t| engine.impacts(&t).map(|p| (t, p)))
+        .collect::<Result<_>>()?;
+    let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+    for (term, p) in postings {
+        match term_kind(&term) {
+            TermKind::Syllable => entries.entry(term).or_default().postings = p,
+            TermKind::Exact => {
+                let exact = term.trim_start_matches(EXACT).to_string();
+                entries
+                    .entry(crate::fold::fold(&exact))
+                    .or_default()
+                    .exact
+                    .insert(exact, p);
+            }
+            TermKind::Pair => {
+                let (a, b) = term.split_once(PAIR).unwrap_or((&term, ""));
+                entries
+                    .entry(a.to_string())
+                    .or_default()
+                    .pairs
+                    .insert(b.to_string(), p);
+            }
+        }
+    }
+    let mut w = Writer {
+        files: Vec::new(),
+        docs: engine.docs,
+        postings_files: 0,
+    };
+    let mut shards: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    let mut pair_files = 0u32;
+    for (syllable, e) in entries {
+        if e.postings.is_empty() {
+            continue;
+        }
+        let mut v = Map::new();
+        v.insert("d".into(), Value::from(e.postings.len()));
+        v.insert("p".into(), w.postings_ref(&e.postings));
+        if !e.exact.is_empty() {
+            let x: Map<String, Value> = e
+                .exact
+                .iter()
+                .map(|(k, p)| (k.clone(), w.postings_ref(p)))
+                .collect();
+            v.insert("x".into(), Value::Object(x));
+        }
+        if !e.pairs.is_empty() {
+            let q: Map<String, Value> = e
+                .pairs
+                .iter()
+                .map(|(k, p)| (k.clone(), w.postings_ref(p)))
+                .collect();
+            // A few pairs ride along in the shard; many get their own file.
+            if serde_json::to_vec(&q).map_or(0, |b| b.len()) <= PAIRS_INLINE_MAX {
+                v.insert("q".into(), Value::Object(q));
+            } else {
+                w.json(format!("x/{pair_files}.json"), &Value::Object(q));
+                v.insert("q".into(), Value::from(pair_files));
+                pair_files += 1;
+            }
+        }
+        shards
+            .entry(shard_key(&syllable))
+            .or_default()
+            .insert(syllable, Value::Object(v));
+    }
+    let mut shard_numbers = Map::new();
+    for (n, (key, shard)) in shards.into_iter().enumerate() {
+        w.json(format!("s/{n}.json"), &Value::Object(shard));
+        shard_numbers.insert(key, Value::from(n));
+    }
+    let mut facet_meta = Map::new();
+    for (name, values) in facets {
+        let mut file = Map::new();
+        let mut labels = Vec::new();
+        for (key, label, members) in values {
+            let p: Postings = members.iter().map(|d| (*d, 0)).collect();
+            file.insert(
+                key.clone(),
+                Value::String(
+                    base64::engine::general_purpose::STANDARD.encode(encode(&p, engine.docs)),
+                ),
+            );
+            labels.push(json!([key, label, members.len()]));
+        }
+        w.json(format!("facets/{name}.json"), &Value::Object(file));
+        facet_meta.insert(name.to_string(), Value::Array(labels));
+    }
+    for (n, d) in docs.iter().enumerate() {
+        let fragment = json!({
+            "u": format!("{base_path}{}", d.path), "t": d.title, "h": d.honorific, "s": d.summary,
+            "k": d.kind_label, "f": d.field_label, "l": d.text_lang, "i": d.thumb.as_ref().map(|t| format!("{base_path}{t}")),
+        });
+        w.json(format!("f/{n}.json"), &fragment);
+    }
+    let meta = json!({"v": 1, "n": engine.docs, "shards": shard_numbers, "facets": facet_meta});
+    w.json("meta.json".into(), &meta);
+    w.files.sort();
+    let mut hasher = <sha2::Sha256 as sha2::Digest>::new();
+    for (path, bytes) in &w.files {
+        sha2::Digest::update(&mut hasher, path.as_bytes());
+        sha2::Digest::update(&mut hasher, bytes);
+    }
+    let hash: String = sha2::Digest::finalize(hasher)
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok((w.files, hash))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip_in_both_modes() {
+        let sparse = vec![(3, 7), (40, 9), (1000, 7)];
+        assert_eq!(decode(&encode(&sparse, 2000), 2000).unwrap(), sparse);
+        assert_eq!(encode(&sparse, 2000)[1], 0, "sparse lists are delta lists");
+        let dense: Postings = (0..500).map(|d| (d, 4)).collect();
+        let bytes = encode(&dense, 500);
+        assert_eq!(bytes[2], 1, "dense lists are bitmaps");
+        assert!(
+            bytes.len() < 70,
+            "a syllable in every document costs a bitmap, {} bytes",
+            bytes.len()
+        );
+        assert_eq!(decode(&bytes, 500).unwrap(), dense);
+        let varied: Postings = (0..300).map(|d| (d * 2, (d % 7) as u8)).collect();
+        assert_eq!(decode(&encode(&varied, 600), 600).unwrap(), varied);
+    }
+}

@@ -1,0 +1,308 @@
+//! The search stage: indexes every document of each language with tantivy
+//! (the engine of record), exports a compact static index for the browser,
+//! and answers `guong search` from the tantivy index. Both answer with the
+//! one ranking of [`rank`]. Reads the site model; writes only its own files.
+
+pub mod analyze;
+mod docs;
+mod engine;
+pub mod export;
+pub mod rank;
+
+pub use docs::{SearchDoc, FACETS};
+pub use engine::Engine;
+
+use crate::config::Lang;
+use crate::i18n::Strings;
+use crate::output::OutFile;
+use crate::site::Site;
+use anyhow::Result;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// Where each language's static index lives (site path, e.g. `/_search/vi/ab12cd34ef/`).
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    pub base: BTreeMap<Lang, String>,
+}
+
+impl rank::Source for Engine {
+    fn completions(&self, prefix: &str) -> Result<Vec<(String, u32)>> {
+        self.syllables_with_prefix(prefix)
+    }
+    fn postings(&self, term: &str) -> Result<Vec<(u32, u8)>> {
+        self.impacts(term)
+    }
+}
+
+/// Facet values with labels and their documents, in display order.
+fn facets(site: &Site, lang: Lang, t: &Strings, docs: &[SearchDoc]) -> export::FacetTable {
+    let mut table = export::FacetTable::new();
+    for facet in FACETS {
+        let mut members: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (n, d) in docs.iter().enumerate() {
+            for key in d.facets.get(facet).into_iter().flatten() {
+                members.entry(key.clone()).or_default().push(n as u32);
+            }
+        }
+        let label = |key: &str| -> (String, usize) {
+            let (text, order) = match *facet {
+                "field" => (
+                    site.data
+                        .fields
+                        .get(key)
+                        .map(|n| n.text().text(lang).to_string()),
+                    site.data.fields.get_index_of(key),
+                ),
+                "commune" => (
+                    site.data
+                        .communes
+                        .get(key)
+                        .map(|n| n.text().text(lang).to_string()),
+                    site.data.communes.get_index_of(key),
+                ),
+                "award" => (
+                    site.data
+                        .awards
+                        .get(key)
+                        .map(|n| n.text().text(lang).to_string()),
+                    site.data.awards.get_index_of(key),
+                ),
+                "kind" => (
+                    Some(t.get(&format!("search_kind_{key}")).to_string()),
+                    [
+                        "individual",
+                        "collective",
+                        "movement",
+                        "congress",
+                        "page",
+                        "slogan",
+                    ]
+                    .iter()
+                    .position(|k| *k == key),
+                ),
+                _ => (
+                    Some(key.to_string()),
+                    Some(usize::MAX - key.parse::<usize>().unwrap_or(0)),
+                ),
+            };
+            (
+                text.unwrap_or_else(|| key.to_string()),
+                order.unwrap_or(usize::MAX),
+            )
+        };
+        let mut values: Vec<(usize, String, String, Vec<u32>)> = members
+            .into_iter()
+            .map(|(k, m)| {
+                let (text, order) = label(&k);
+                (order, k, text, m)
+            })
+            .collect();
+        values.sort();
+        table.insert(
+            facet,
+            values.into_iter().map(|(_, k, l, m)| (k, l, m)).collect(),
+        );
+    }
+    table
+}
+
+/// A hash of the documents, to know whether a cached tantivy index is current.
+fn stamp(docs: &[SearchDoc]) -> String {
+    let mut h = <sha2::Sha256 as sha2::Digest>::new();
+    for d in docs {
+        sha2::Digest::update(&mut h, d.path.as_bytes());
+        for f in &d.fields {
+            sha2::Digest::update(&mut h, [0]);
+            sha2::Digest::update(&mut h, f.as_bytes());
+        }
+    }
+    sha2::Digest::finalize(h)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The folder of a language's tantivy index in the site's cache.
+pub fn cache_dir(root: &Path, lang: Lang) -> PathBuf {
+    root.join(".guong-cache/search").join(lang.code())
+}
+
+/// Open the cached index of `docs` if it is current, else (re)build it there,
+/// so repeated `guong search` calls do not re-index the site.
+fn engine_for(docs: &[SearchDoc], dir: &Path) -> Result<Engine> {
+    let stamp_file = dir.join("guong-stamp");
+    let want = stamp(docs);
+    if std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(want.as_str()) {
+        if let Ok(engine) = Engine::open(dir) {
+            return Ok(engine);
+        }
+    }
+    let engine = Engine::build(docs, Some(dir))?;
+    crate::error::fs::write(&stamp_file, want.as_bytes())?;
+    Ok(engine)
+}
+
+/// Index (in memory) and export every language.
+pub fn build(
+    site: &Site,
+    strings: &BTreeMap<Lang, Strings>,
+    thumbs: &BTreeMap<String, String>,
+) -> Result<(Vec<OutFile>, SearchIndex)> {
+    let mut files = Vec::new();
+    let mut index = SearchIndex::default();
+    for lang in Lang::ALL {
+        let t = &strings[&lang];
+        let docs = docs::collect(site, lang, t, thumbs);
+        let engine = Engine::build(&docs, None)?;
+        let (exported, hash) = export::export(
+            &engine,
+            &docs,
+            &facets(site, lang, t, &docs),
+            &site.config.base_path,
+        )?;
+        let base = format!("/_search/{}/{hash}/", lang.code());
+        for (path, bytes) in exported {
+            files.push(OutFile::new(
+                format!("{}{path}", base.trim_start_matches('/')),
+                bytes,
+            ));
+        }
+        index.base.insert(lang, base);
+    }
+    Ok((files, index))
+}
+
+/// One result of `guong search`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Hit {
+    pub url: String,
+    pub title: String,
+    pub kind: String,
+    pub score: u32,
+}
+
+/// Answer a query from the tantivy index (built into the cache when missing or stale).
+pub fn query(
+    site: &Site,
+    strings: &BTreeMap<Lang, Strings>,
+    lang: Lang,
+    q: &str,
+    limit: usize,
+) -> Result<(usize, Vec<Hit>)> {
+    let docs = docs::collect(site, lang, &strings[&lang], &BTreeMap::new());
+    let engine = engine_for(&docs, &cache_dir(&site.config.root, lang))?;
+    let ranked = rank::rank(&engine, &analyze::parse_query(q), None, limit)?;
+    let hits = ranked
+        .hits
+        .iter()
+        .map(|(doc, score)| {
+            let d = &docs[*doc as usize];
+            Hit {
+                url: format!("{}{}", site.config.base_path, d.path),
+                title: d.title.clone(),
+                kind: d.kind_label.clone(),
+                score: *score,
+            }
+        })
+        .collect();
+    Ok((ranked.total, hits))
+}
+
+/// A [`rank::Source`] over exported files, as the browser reads them (for tests).
+pub struct Exported {
+    files: BTreeMap<String, Vec<u8>>,
+    docs: u32,
+}
+
+impl Exported {
+    pub fn new(files: BTreeMap<String, Vec<u8>>) -> Result<Exported> {
+        let meta: serde_json::Value = serde_json::from_slice(
+            files
+                .get("meta.json")
+                .ok_or_else(|| anyhow::anyhow!("no meta.json"))?,
+        )?;
+        Ok(Exported {
+            docs: meta["n"].as_u64().unwrap_or(0) as u32,
+            files,
+        })
+    }
+    fn json(&self, path: &str) -> Option<serde_json::Value> {
+        serde_json::from_slice(self.files.get(path)?).ok()
+    }
+    fn shard(&self, syllable: &str) -> Option<serde_json::Value> {
+        let meta = self.json("meta.json")?;
+        let n = meta["shards"].get(export::shard_key(syllable))?.as_u64()?;
+        self.json(&format!("s/{n}.json"))
+    }
+    fn resolve(&self, r: &serde_json::Value) -> Option<Vec<(u32, u8)>> {
+        use base64::Engine as _;
+        let bytes = match r {
+            serde_json::Value::String(b64) => {
+                base64::engine::general_purpose::STANDARD.decode(b64).ok()?
+            }
+            v => self.files.get(&format!("p/{}.bin", v.as_u64()?))?.clone(),
+        };
+        export::decode(&bytes, self.docs)
+    }
+    fn lookup(&self, term: &str) -> Option<Vec<(u32, u8)>> {
+        match analyze::term_kind(term) {
+            analyze::TermKind::Syllable => self.resolve(&self.shard(term)?[term]["p"]),
+            analyze::TermKind::Exact => {
+                let exact = term.trim_start_matches(analyze::EXACT);
+                let folded = crate::fold::fold(exact);
+                self.resolve(&self.shard(&folded)?[folded.as_str()]["x"][exact])
+            }
+            analyze::TermKind::Pair => {
+                let (a, b) = term.split_once(analyze::PAIR)?;
+                let q = self.shard(a)?[a]["q"].clone();
+                match q.as_u64() {
+                    Some(n) => self.resolve(&self.json(&format!("x/{n}.json"))?[b]),
+                    None => self.resolve(&q[b]),
+                }
+            }
+        }
+    }
+}
+
+impl rank::Source for Exported {
+    fn completions(&self, prefix: &str) -> Result<Vec<(String, u32)>> {
+        let Some(shard) = self.shard(prefix) else {
+            return Ok(vec![]);
+        };
+        let map = shard.as_object().cloned().unwrap_or_default();
+        Ok(map
+            .into_iter()
+            .filter(|(t, _)| t.starts_with(prefix))
+            .map(|(t, v)| (t, v["d"].as_u64().unwrap_or(0) as u32))
+            .collect())
+    }
+    fn postings(&self, term: &str) -> Result<Vec<(u32, u8)>> {
+        Ok(self.lookup(term).unwrap_or_default())
+    }
+}
+
+#[doc(hidden)]
+pub fn collect_docs(site: &Site, lang: Lang, t: &Strings) -> Vec<SearchDoc> {
+    docs::collect(site, lang, t, &BTreeMap::new())
+}
+
+/// Sets of documents per facet key, for filtering in tests and the CLI.
+pub fn facet_members(
+    site: &Site,
+    lang: Lang,
+    t: &Strings,
+    facet: &str,
+    key: &str,
+) -> BTreeSet<u32> {
+    let docs = docs::collect(site, lang, t, &BTreeMap::new());
+    docs.iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            d.facets
+                .get(facet)
+                .is_some_and(|v| v.iter().any(|k| k == key))
+        })
+        .map(|(n, _)| n as u32)
+        .collect()
+}
