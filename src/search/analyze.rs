@@ -2,7 +2,7 @@
 //! query. The browser client (`themes/default/static/search-core.js`) mirrors
 //! it line for line, and a parity test holds the two together.
 //!
-//! Text → NFC → lowercase → syllables (maximal runs of letters, marks and
+//! Text → NFC → lowercase (`ð` read as `đ`) → syllables (maximal runs of letters, marks and
 //! digits). Each syllable gives:
 //! - its folded form (`sơn` → `son`, `đua` → `dua`): what queries without
 //!   diacritics match;
@@ -40,7 +40,9 @@ fn is_word_char(c: char) -> bool {
 
 /// Split text into syllables.
 pub fn syllables(text: &str) -> Vec<Syllable> {
-    let text = crate::fold::nfc(text).to_lowercase();
+    // `Ð`/`ð` (U+00D0/U+00F0) in Vietnamese text is always a stand-in for
+    // `Đ`/`đ` (OCR, old fonts): make it the real letter, exact form included.
+    let text = crate::fold::nfc(text).to_lowercase().replace('ð', "đ");
     let mut out = Vec::new();
     let mut current = String::new();
     let mut flush = |current: &mut String| {
@@ -139,6 +141,11 @@ mod tests {
         assert_eq!(folded("Sơn La"), ["son", "la"]);
         assert_eq!(folded("Thi đua yêu nước"), ["thi", "dua", "yeu", "nuoc"]);
         assert_eq!(folded("ĐẠI TÁ Ðại tá"), ["dai", "ta", "dai", "ta"]);
+        assert_eq!(
+            syllables("Ðại")[0].exact,
+            "đại",
+            "Ð is read as Đ, not as the Icelandic eth"
+        );
         let nfd: String = "Hợp tác xã Mộc Châu".nfd().collect();
         assert_eq!(folded(&nfd), ["hop", "tac", "xa", "moc", "chau"]);
         assert_eq!(

@@ -5,4 +5,5 @@ mod common;
 mod errors;
 mod pages;
 mod real_site;
+mod search;
 mod workflow;

@@ -27,7 +27,8 @@ export function fold(s) {
 /** Syllables of a text: [{exact, folded, start, end}] (offsets into the NFC text). */
 export function syllables(text) {
   const nfc = text.normalize('NFC');
-  const lower = nfc.toLowerCase();
+  // Ð/ð (U+00D0/U+00F0) in Vietnamese is a stand-in for Đ/đ (analyze.rs).
+  const lower = nfc.toLowerCase().replaceAll('ð', 'đ');
   const out = [];
   let current = '';
   let start = 0;

@@ -1,0 +1,133 @@
+// The search page in a real browser, on the real site: what a reader typing
+// on /tim-kiem/ sees, with and without diacritics, in both languages.
+import test, { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, siteDir, start } from './server.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await start(await siteDir());
+  browser = await chromium.launch(CHROMIUM);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records console errors, failed requests and other origins. */
+async function open(path, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const problems = [];
+  await context.route('**/*', (route) => {
+    if (new URL(route.request().url()).origin === server.url) return route.continue();
+    problems.push(`request to another origin: ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
+  await page.goto(server.url + path);
+  return { page, context, problems };
+}
+
+/** Type like a person (key by key) and wait until the results for it are drawn. */
+async function type(page, text) {
+  await page.fill('#search-q', '');
+  await page.type('#search-q', text);
+  await page.waitForFunction((q) => document.getElementById('search-results').dataset.renderedQuery === q, text);
+}
+
+const results = (page) => page.locator('#search-results a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+
+test('typing "tran thanh son" shows Đại tá Trần Thanh Sơn first', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'tran thanh son');
+  const found = await results(page);
+  assert.equal(found[0].href, '/dien-hinh/tran-thanh-son/');
+  assert.equal(found[0].text, 'Đại tá Trần Thanh Sơn');
+  // Matched syllables are highlighted, the query is in the address.
+  assert.ok((await page.locator('#search-results mark').count()) >= 3);
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'tran thanh son');
+  assert.match(await page.locator('#search-status').textContent(), /\d+ kết quả/);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('"son la" returns pages that contain "Sơn La"', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'son la');
+  const found = await results(page);
+  assert.equal(found.length, 10);
+  for (const r of found.slice(0, 5)) {
+    const html = await (await fetch(server.url + r.href)).text();
+    assert.ok(html.includes('Sơn La'), `${r.href} does not say Sơn La`);
+  }
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('Ð (U+00D0) and decomposed (NFD) queries find what "Đại tá" finds', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'Đại tá');
+  const reference = await results(page);
+  assert.ok(reference.some((r) => r.href === '/dien-hinh/tran-thanh-son/'));
+  const count = await page.locator('#search-status').textContent();
+  for (const variant of ['Ðại tá', 'Đại tá'.normalize('NFD')]) {
+    await type(page, variant);
+    assert.deepEqual(await results(page), reference, JSON.stringify(variant));
+    assert.equal(await page.locator('#search-status').textContent(), count);
+  }
+  // Without diacritics: the same documents match (ranked without the exact-form bonus).
+  await type(page, 'dai ta');
+  assert.equal(await page.locator('#search-status').textContent(), count);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('/en/search/?q=cooperative finds the English profiles of cooperatives', async () => {
+  const { page, context, problems } = await open('/en/search/?q=cooperative');
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'cooperative');
+  assert.equal(await page.inputValue('#search-q'), 'cooperative');
+  const coops = (await results(page)).filter((r) => r.href.startsWith('/en/profiles/hop-tac-xa'));
+  assert.ok(coops.length >= 3, JSON.stringify(await results(page)));
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('filters narrow the results, live in the URL, and the back button restores them', async () => {
+  const { page, context, problems } = await open('/tim-kiem/?q=hop+tac+xa');
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'hop tac xa');
+  const all = (await results(page)).length;
+  await page.selectOption('#search-filter-field', 'nong-lam-nghiep');
+  await page.waitForURL(/field=nong-lam-nghiep/);
+  await page.waitForFunction(() => !document.querySelector('#search-results a[href*="lien-minh"]'));
+  const narrowed = await results(page);
+  assert.ok(narrowed.length > 0 && narrowed.length < all, `${narrowed.length} of ${all}`);
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('search-filter-field').value === '');
+  assert.equal(new URL(page.url()).searchParams.get('field'), null);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('the search box in every header leads to results', async () => {
+  const { page, context, problems } = await open('/dien-hinh/tran-thanh-son/');
+  await page.fill('#site-search-q', 'moc chau');
+  await Promise.all([page.waitForURL(/\/tim-kiem\/\?q=moc\+chau/), page.press('#site-search-q', 'Enter')]);
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'moc chau');
+  assert.ok((await results(page)).length > 0);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('without JavaScript the search page offers the listings instead', async () => {
+  const { page, context } = await open('/tim-kiem/', { javaScriptEnabled: false });
+  const links = await page.locator('.browse a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const prefix of ['/linh-vuc/', '/xa-phuong/', '/khen-thuong/', '/nam/']) {
+    assert.ok(links.some((h) => h.startsWith(prefix)), `no ${prefix} listing`);
+  }
+  await context.close();
+});
