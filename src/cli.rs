@@ -87,6 +87,28 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Tools for guong's developers (benchmarks, fixtures).
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        what: DevCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DevCommand {
+    /// Write a clearly fictional site of N bilingual profiles (deterministic).
+    GenFixture {
+        /// How many profiles.
+        #[arg(long)]
+        profiles: usize,
+        /// The folder to create (must be empty or absent).
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the same records as a Hugo site into this folder.
+        #[arg(long)]
+        hugo: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -210,6 +232,23 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     println!("{:>3}. {} ({})\n     {}", i + 1, h.title, h.kind, h.url);
                 }
             }
+            Ok(())
+        }
+        Command::Dev {
+            what:
+                DevCommand::GenFixture {
+                    profiles,
+                    out,
+                    hugo,
+                },
+        } => {
+            // A fixed seed: the same N always gives the same site.
+            let opts = crate::fixture::FixtureOptions { profiles, seed: 1 };
+            crate::fixture::generate_guong(&out, &opts)?;
+            if let Some(dir) = &hugo {
+                crate::fixture::generate_hugo(dir, &opts)?;
+            }
+            eprintln!("Wrote {profiles} fictional profiles into {}", out.display());
             Ok(())
         }
         Command::New { what } => match what {

@@ -14,6 +14,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod error;
+pub mod fixture;
 pub mod fold;
 pub mod i18n;
 pub mod images;
@@ -98,7 +99,7 @@ pub fn load(opts: &Options) -> Result<Loaded, BuildFailed> {
 /// Every file of the built site, in memory.
 pub fn render_site(site: &Site) -> Result<Vec<OutFile>, BuildFailed> {
     let theme = theme::Theme::load(&site.config);
-    let photos = images::process(site);
+    let photos = timed("images", || images::process(site));
     let (theme, (photos, photo_files)) = match (theme, photos) {
         (Ok(t), Ok(p)) => (t, p),
         (t, p) => {
@@ -117,17 +118,33 @@ pub fn render_site(site: &Site) -> Result<Vec<OutFile>, BuildFailed> {
         .map(|(slug, p)| (slug.clone(), p.path.clone()))
         .collect();
     let (search_files, search_index) =
-        search::build(site, &theme.strings, &thumbs).map_err(|e| {
+        timed("search", || search::build(site, &theme.strings, &thumbs)).map_err(|e| {
             BuildFailed(vec![Diagnostic::error(
                 error::Location::file(".guong-cache/search"),
                 format!("search index: {e:#}"),
             )])
         })?;
-    let mut files = render::render(site, &theme, &photos, &search_index).map_err(BuildFailed)?;
+    let mut files = timed("render", || {
+        render::render(site, &theme, &photos, &search_index)
+    })
+    .map_err(BuildFailed)?;
     files.extend(photo_files);
     files.extend(search_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
+}
+
+/// Prints how long a stage took when `GUONG_TIMINGS` is set (for profiling builds).
+pub fn timed<T>(stage: &str, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    if std::env::var_os("GUONG_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {stage:<14} {:>8.3} s",
+            start.elapsed().as_secs_f64()
+        );
+    }
+    out
 }
 
 /// Summary of a finished build, for the command line.
@@ -139,9 +156,9 @@ pub struct Built {
 
 /// Load, validate, render and write the site to `out` atomically.
 pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
-    let loaded = load(opts)?;
+    let loaded = timed("load+validate", || load(opts))?;
     let files = render_site(&loaded.site)?;
-    output::write_atomically(out, &files)?;
+    timed("write", || output::write_atomically(out, &files))?;
     Ok(Built {
         files: files.len(),
         profiles: loaded.site.profiles.len(),

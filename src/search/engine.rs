@@ -86,16 +86,25 @@ impl Engine {
             }
             None => Index::create_in_ram(schema),
         };
-        // One thread and a large budget: one segment, documents in order.
-        let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 512 * 1024 * 1024)?;
-        for (n, d) in docs.iter().enumerate() {
-            let mut doc = TantivyDocument::default();
-            doc.add_u64(id, n as u64);
-            for ((field, _), text) in fields.iter().zip(&d.fields) {
-                if !text.is_empty() {
-                    doc.add_pre_tokenized_text(*field, pre_tokenized(text));
+        // Analysis is the costly part: do it on every core, then feed the writer.
+        use rayon::prelude::*;
+        let prepared: Vec<TantivyDocument> = docs
+            .par_iter()
+            .enumerate()
+            .map(|(n, d)| {
+                let mut doc = TantivyDocument::default();
+                doc.add_u64(id, n as u64);
+                for ((field, _), text) in fields.iter().zip(&d.fields) {
+                    if !text.is_empty() {
+                        doc.add_pre_tokenized_text(*field, pre_tokenized(text));
+                    }
                 }
-            }
+                doc
+            })
+            .collect();
+        // Documents may land in several segments; the `docnum` fast field keeps their numbers.
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(2, 256 * 1024 * 1024)?;
+        for doc in prepared {
             writer.add_document(doc)?;
         }
         writer.commit()?;

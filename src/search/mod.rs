@@ -154,13 +154,11 @@ pub fn build(
     for lang in Lang::ALL {
         let t = &strings[&lang];
         let docs = docs::collect(site, lang, t, thumbs);
-        let engine = Engine::build(&docs, None)?;
-        let (exported, hash) = export::export(
-            &engine,
-            &docs,
-            &facets(site, lang, t, &docs),
-            &site.config.base_path,
-        )?;
+        let engine = crate::timed("search index", || Engine::build(&docs, None))?;
+        let facets = facets(site, lang, t, &docs);
+        let (exported, hash) = crate::timed("search export", || {
+            export::export(&engine, &docs, &facets, &site.config.base_path)
+        })?;
         let base = format!("/_search/{}/{hash}/", lang.code());
         for (path, bytes) in exported {
             files.push(OutFile::new(
