@@ -21,6 +21,35 @@ const SCALE: f32 = 2.0;
 /// A term's postings: (document number, impact), by document number.
 pub type Postings = Vec<(u32, u8)>;
 
+/// Documents of a term that keep their own impact; the rest share one.
+pub const STRONGEST: usize = 128;
+
+/// Keep the [`STRONGEST`] impacts of a long posting list and give the rest
+/// their median. A syllable on thousands of pages then costs its membership
+/// bits and a few hundred bytes, not a byte per page; its weak matches were
+/// never going to decide a ranking. Applied here, it is part of the ranking
+/// for every runtime.
+pub fn shape(mut postings: Postings) -> Postings {
+    if postings.len() <= STRONGEST {
+        return postings;
+    }
+    let mut order: Vec<usize> = (0..postings.len()).collect();
+    order.sort_by(|a, b| {
+        postings[*b]
+            .1
+            .cmp(&postings[*a].1)
+            .then(postings[*a].0.cmp(&postings[*b].0))
+    });
+    let rest = &order[STRONGEST..];
+    let mut tail: Vec<u8> = rest.iter().map(|i| postings[*i].1).collect();
+    tail.sort_unstable();
+    let median = tail[tail.len() / 2];
+    for i in rest {
+        postings[*i].1 = median;
+    }
+    postings
+}
+
 pub struct Engine {
     reader: IndexReader,
     fields: Vec<(tantivy::schema::Field, f32)>,
@@ -221,9 +250,10 @@ impl Engine {
                 }
             }
         }
-        Ok(raw
-            .into_iter()
-            .map(|(d, s)| (d, (s * SCALE).round().clamp(0.0, 255.0) as u8))
-            .collect())
+        Ok(shape(
+            raw.into_iter()
+                .map(|(d, s)| (d, (s * SCALE).round().clamp(0.0, 255.0) as u8))
+                .collect(),
+        ))
     }
 }

@@ -12,8 +12,9 @@
 //! - `facets/<facet>.json`: `{key: postings}` for the filters.
 //!
 //! Postings bytes: varint count, mode byte (0: first doc then deltas as
-//! varints; 1: bitmap over all documents, LSB first), then impacts (0 and one
-//! shared byte, or 1 and one byte per document). A query for a syllable that
+//! varints; 1: bitmap over all documents, LSB first), then impacts: 0 and one
+//! shared byte; 1 and one byte per document; or 2, the commonest byte, a
+//! varint count and (position delta varint, byte) exceptions. A query for a syllable that
 //! is in every document costs a few hundred bytes, not the whole list.
 
 use super::analyze::{term_kind, TermKind, EXACT, PAIR};
@@ -59,9 +60,32 @@ pub fn encode(postings: &[(u32, u8)], docs: u32) -> Vec<u8> {
         out.push(0);
         out.extend(list);
     }
-    let first = postings.first().map(|p| p.1).unwrap_or(0);
-    if postings.iter().all(|p| p.1 == first) {
-        out.extend([0, first]);
+    // Impacts: one shared value; one per document; or (for long, shaped
+    // lists) the commonest value and the exceptions by position.
+    let mut counts = [0usize; 256];
+    for p in postings {
+        counts[p.1 as usize] += 1;
+    }
+    let common = (0..=255u8)
+        .max_by_key(|v| (counts[*v as usize], std::cmp::Reverse(*v)))
+        .unwrap_or(0);
+    let exceptions: Vec<(usize, u8)> = postings
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.1 != common)
+        .map(|(i, p)| (i, p.1))
+        .collect();
+    if exceptions.is_empty() {
+        out.extend([0, common]);
+    } else if exceptions.len() * 2 < postings.len() {
+        out.extend([2, common]);
+        varint(exceptions.len() as u32, &mut out);
+        let mut prev = 0;
+        for (i, v) in exceptions {
+            varint((i - prev) as u32, &mut out);
+            out.push(v);
+            prev = i;
+        }
     } else {
         out.push(1);
         out.extend(postings.iter().map(|p| p.1));
@@ -106,6 +130,18 @@ pub fn decode(bytes: &[u8], docs: u32) -> Option<Postings> {
     }
     let impacts: Vec<u8> = match *bytes.get(pos)? {
         0 => vec![*bytes.get(pos + 1)?; count],
+        2 => {
+            let mut impacts = vec![*bytes.get(pos + 1)?; count];
+            pos += 2;
+            let k = varint(&mut pos)?;
+            let mut at = 0usize;
+            for _ in 0..k {
+                at += varint(&mut pos)? as usize;
+                *impacts.get_mut(at)? = *bytes.get(pos)?;
+                pos += 1;
+            }
+            impacts
+        }
         _ => bytes.get(pos + 1..pos + 1 + count)?.to_vec(),
     };
     Some(list.into_iter().zip(impacts).collect())
@@ -296,5 +332,13 @@ mod tests {
         assert_eq!(decode(&bytes, 500).unwrap(), dense);
         let varied: Postings = (0..300).map(|d| (d * 2, (d % 7) as u8)).collect();
         assert_eq!(decode(&encode(&varied, 600), 600).unwrap(), varied);
+        let shaped = crate::search::engine::shape((0..5000).map(|d| (d, (d % 97) as u8)).collect());
+        let bytes = encode(&shaped, 5000);
+        assert!(
+            bytes.len() < 1200,
+            "a shaped list of 5000 costs {} bytes",
+            bytes.len()
+        );
+        assert_eq!(decode(&bytes, 5000).unwrap(), shaped);
     }
 }

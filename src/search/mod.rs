@@ -5,7 +5,7 @@
 
 pub mod analyze;
 mod docs;
-mod engine;
+pub(crate) mod engine;
 pub mod export;
 pub mod rank;
 

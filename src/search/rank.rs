@@ -5,8 +5,9 @@
 //! 1. Every query syllable must match (AND). The last syllable, while still
 //!    being typed, matches as a prefix: its candidates are the
 //!    [`MAX_EXPANSIONS`] most frequent syllables starting with it (ties by
-//!    term), plus the syllable itself. A single unfinished letter after other
-//!    syllables is ignored, so results do not vanish at each new word.
+//!    term), plus the syllable itself. Shorter than [`MIN_PREFIX_CHARS`], it
+//!    matches exactly, and is ignored when it matches nothing and other
+//!    syllables were typed, so results do not vanish at each new word.
 //! 2. A syllable scores the best impact among its candidates, plus the
 //!    impact of its exact form when typed with diacritics.
 //! 3. Each pair of adjacent query syllables adds the impact of the pair term.
@@ -17,8 +18,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How many completions the last, unfinished syllable expands to.
 pub const MAX_EXPANSIONS: usize = 8;
-/// A syllable shorter than this is not expanded as a prefix.
-pub const MIN_PREFIX_CHARS: usize = 2;
+/// A syllable shorter than this is not expanded as a prefix: two letters
+/// ("th", "ch") would expand to the commonest syllables and cost the most.
+pub const MIN_PREFIX_CHARS: usize = 3;
 
 /// Where postings come from: the tantivy index or the static export.
 pub trait Source {
@@ -59,17 +61,6 @@ pub fn rank(
     filter: Option<&BTreeSet<u32>>,
     limit: usize,
 ) -> anyhow::Result<Ranked> {
-    let mut query = query.clone();
-    if query.last_is_prefix
-        && query.syllables.len() > 1
-        && query
-            .syllables
-            .last()
-            .is_some_and(|s| s.folded.chars().count() < MIN_PREFIX_CHARS)
-    {
-        query.syllables.pop();
-        query.last_is_prefix = false;
-    }
     let n = query.syllables.len();
     if n == 0 {
         let hits: Vec<(u32, u32)> = filter
@@ -81,13 +72,14 @@ pub fn rank(
         });
     }
     let mut scores: Option<BTreeMap<u32, u32>> = None;
+    let mut used = Vec::with_capacity(n);
     for (i, s) in query.syllables.iter().enumerate() {
-        let candidates =
-            if i == n - 1 && query.last_is_prefix && s.folded.chars().count() >= MIN_PREFIX_CHARS {
-                expansions(src, &s.folded)?
-            } else {
-                vec![s.folded.clone()]
-            };
+        let unfinished = i == n - 1 && query.last_is_prefix;
+        let candidates = if unfinished && s.folded.chars().count() >= MIN_PREFIX_CHARS {
+            expansions(src, &s.folded)?
+        } else {
+            vec![s.folded.clone()]
+        };
         let mut best: BTreeMap<u32, u32> = BTreeMap::new();
         for c in &candidates {
             for (doc, impact) in src.postings(c)? {
@@ -95,6 +87,10 @@ pub fn rank(
                 *e = (*e).max(impact as u32);
             }
         }
+        if best.is_empty() && unfinished && i > 0 && s.folded.chars().count() < MIN_PREFIX_CHARS {
+            continue;
+        }
+        used.push(s);
         if let Some(exact) = s.exact_term() {
             for (doc, impact) in src.postings(&exact)? {
                 if let Some(e) = best.get_mut(&doc) {
@@ -117,7 +113,7 @@ pub fn rank(
         }
     }
     let mut scores = scores.unwrap_or_default();
-    for w in query.syllables.windows(2) {
+    for w in used.windows(2) {
         for (doc, impact) in src.postings(&pair_term(&w[0].folded, &w[1].folded))? {
             if let Some(s) = scores.get_mut(&doc) {
                 *s += impact as u32;
@@ -187,6 +183,8 @@ mod tests {
     fn the_last_syllable_matches_as_a_prefix_and_all_must_match() {
         let m = mem();
         let r = rank(&m, &parse_query("so"), None, 10).unwrap();
+        assert_eq!(r.total, 0, "two letters match exactly");
+        let r = rank(&m, &parse_query("son"), None, 10).unwrap();
         assert_eq!(r.total, 4, "son and song");
         let r = rank(&m, &parse_query("so "), None, 10).unwrap();
         assert_eq!(r.total, 0, "a complete syllable is not a prefix");

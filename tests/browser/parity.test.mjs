@@ -68,6 +68,6 @@ for (const lang of ['vi', 'en']) {
       if (want.length) nonEmpty++;
     }
     // Not a vacuous agreement on empty lists.
-    assert.ok(nonEmpty >= QUERIES[lang].length - 2, `${nonEmpty} queries had results`);
+    assert.ok(nonEmpty * 3 >= QUERIES[lang].length * 2, `only ${nonEmpty} queries had results`);
   });
 }

@@ -12,7 +12,7 @@ const WORD = /[\p{Alphabetic}\p{N}\p{M}]/u;
 const MARK = /\p{M}/u;
 const MAX_QUERY_SYLLABLES = 8;
 const MAX_EXPANSIONS = 8;
-const MIN_PREFIX_CHARS = 2;
+const MIN_PREFIX_CHARS = 3;
 
 /** Lowercase, tones and vowel marks removed, đ → d (src/fold.rs `fold`). */
 export function fold(s) {
@@ -99,8 +99,19 @@ export function decode(bytes, docs) {
       list.push(prev);
     }
   }
-  const shared = bytes[pos] === 0;
-  return list.map((d, i) => [d, shared ? bytes[pos + 1] : bytes[pos + 1 + i]]);
+  const flag = bytes[pos];
+  if (flag === 1) return list.map((d, i) => [d, bytes[pos + 1 + i]]);
+  const impacts = new Array(count).fill(bytes[pos + 1]);
+  if (flag === 2) {
+    pos += 2;
+    const k = varint();
+    let at = 0;
+    for (let i = 0; i < k; i++) {
+      at += varint();
+      impacts[at] = bytes[pos++];
+    }
+  }
+  return list.map((d, i) => [d, impacts[i]]);
 }
 
 /** A static index at `base` (`/_search/vi/<hash>/`); `load(url, 'json'|'bytes')` fetches. */
@@ -164,12 +175,8 @@ export class Index {
   /** The ranking of src/search/rank.rs: {total, hits: [[doc, score]]}. */
   async search(q, filters = {}, limit = 10) {
     const query = typeof q === 'string' ? parseQuery(q) : q;
-    let syl = query.syllables.slice();
-    let lastIsPrefix = query.lastIsPrefix;
-    if (lastIsPrefix && syl.length > 1 && Array.from(syl[syl.length - 1].folded).length < MIN_PREFIX_CHARS) {
-      syl.pop();
-      lastIsPrefix = false;
-    }
+    const syl = query.syllables;
+    const lastIsPrefix = query.lastIsPrefix;
     let filter = null;
     for (const [name, key] of Object.entries(filters)) {
       if (!key) continue;
@@ -182,14 +189,19 @@ export class Index {
       return { total: hits.length, hits: hits.slice(0, limit) };
     }
     let scores = null;
+    const used = [];
     for (let i = 0; i < n; i++) {
       const s = syl[i];
-      const prefix = i === n - 1 && lastIsPrefix && Array.from(s.folded).length >= MIN_PREFIX_CHARS;
-      const candidates = prefix ? await this.expansions(s.folded) : [s.folded];
+      const unfinished = i === n - 1 && lastIsPrefix;
+      const short = Array.from(s.folded).length < MIN_PREFIX_CHARS;
+      const candidates = unfinished && !short ? await this.expansions(s.folded) : [s.folded];
       const best = new Map();
       for (const c of candidates) {
         for (const [doc, impact] of await this.postings(c)) best.set(doc, Math.max(best.get(doc) || 0, impact));
       }
+      // A short unfinished syllable that matches nothing is still being typed: ignore it.
+      if (best.size === 0 && unfinished && i > 0 && short) continue;
+      used.push(s);
       if (s.exact !== s.folded) {
         for (const [doc, impact] of await this.exactPostings(s.folded, s.exact)) {
           if (best.has(doc)) best.set(doc, best.get(doc) + impact);
@@ -203,8 +215,8 @@ export class Index {
       }
       if (scores.size === 0) return { total: 0, hits: [] };
     }
-    for (let i = 0; i + 1 < n; i++) {
-      for (const [doc, impact] of await this.pairPostings(syl[i].folded, syl[i + 1].folded)) {
+    for (let i = 0; i + 1 < used.length; i++) {
+      for (const [doc, impact] of await this.pairPostings(used[i].folded, used[i + 1].folded)) {
         if (scores.has(doc)) scores.set(doc, scores.get(doc) + impact);
       }
     }
