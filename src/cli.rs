@@ -195,7 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check { site } => {
             let loaded = crate::load(&options(&site, None))?;
             // Rendering catches template mistakes too; nothing is written.
-            crate::render_site(&loaded.site)?;
+            crate::render_site(&loaded.site, false)?;
             print_diagnostics(&loaded.warnings);
             eprintln!(
                 "No errors: {} profiles, {} congresses, {} movements.",

@@ -77,6 +77,35 @@ struct RawConfig {
     /// Extension: profiles per listing page.
     #[serde(default)]
     paginate: Option<usize>,
+    /// Extension: photo processing.
+    #[serde(default)]
+    images: RawImages,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawImages {
+    #[serde(default)]
+    widths: Option<Vec<u32>>,
+    #[serde(default)]
+    quality: Option<u8>,
+    #[serde(default)]
+    max_megapixels: Option<u32>,
+    #[serde(default)]
+    share_cards: Option<bool>,
+}
+
+/// How photos are processed (`images:` in site.yaml).
+#[derive(Debug, Clone)]
+pub struct ImageSettings {
+    /// Widths of the responsive variants, in pixels (never upscaled).
+    pub widths: Vec<u32>,
+    /// JPEG and WebP quality, 1–100.
+    pub quality: u8,
+    /// Larger images are refused before decoding (decompression bombs).
+    pub max_pixels: u64,
+    /// Draw a share card per profile and language.
+    pub share_cards: bool,
 }
 
 /// The URL sections, each with a default path name per language.
@@ -106,6 +135,7 @@ pub struct Config {
     pub base_path: String,
     pub theme: String,
     pub paginate: usize,
+    pub images: ImageSettings,
     paths: BTreeMap<(Lang, &'static str), String>,
 }
 
@@ -287,10 +317,42 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
             Diagnostic::error(at(&[Seg::Key("paginate")]), "must be at least 1").field("paginate"),
         );
     }
+    let mut widths = raw
+        .images
+        .widths
+        .unwrap_or_else(|| vec![320, 640, 1024, 1600]);
+    widths.sort_unstable();
+    widths.dedup();
+    if widths.is_empty() || widths.iter().any(|w| !(16..=8192).contains(w)) {
+        errors.push(
+            Diagnostic::error(
+                at(&[Seg::Key("images"), Seg::Key("widths")]),
+                "widths must be between 16 and 8192 pixels",
+            )
+            .field("images.widths"),
+        );
+    }
+    let quality = raw.images.quality.unwrap_or(80);
+    if !(1..=100).contains(&quality) {
+        errors.push(
+            Diagnostic::error(
+                at(&[Seg::Key("images"), Seg::Key("quality")]),
+                "quality must be from 1 to 100",
+            )
+            .field("images.quality"),
+        );
+    }
+    let images = ImageSettings {
+        widths,
+        quality,
+        max_pixels: raw.images.max_megapixels.unwrap_or(50) as u64 * 1_000_000,
+        share_cards: raw.images.share_cards.unwrap_or(true),
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Config {
+        images,
         root: root.to_path_buf(),
         title: raw.title,
         description: raw.description,

@@ -96,10 +96,12 @@ pub fn load(opts: &Options) -> Result<Loaded, BuildFailed> {
     })
 }
 
-/// Every file of the built site, in memory.
-pub fn render_site(site: &Site) -> Result<Vec<OutFile>, BuildFailed> {
+/// Every file of the built site, in memory. `write_cache`: keep encoded
+/// photos in the site's `.guong-cache/` (`build` and `serve` do; `check`
+/// writes nothing).
+pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, BuildFailed> {
     let theme = theme::Theme::load(&site.config);
-    let photos = timed("images", || images::process(site));
+    let photos = timed("images", || images::process(site, write_cache));
     let (theme, (photos, photo_files)) = match (theme, photos) {
         (Ok(t), Ok(p)) => (t, p),
         (t, p) => {
@@ -114,9 +116,16 @@ pub fn render_site(site: &Site) -> Result<Vec<OutFile>, BuildFailed> {
         }
     };
     let thumbs = photos
+        .photos
         .iter()
-        .map(|(slug, p)| (slug.clone(), p.path.clone()))
+        .map(|(slug, p)| (slug.clone(), p.variants[0].jpeg.clone()))
         .collect();
+    if photos.encoded + photos.cached > 0 {
+        eprintln!(
+            "Photos: {} encoded, {} unchanged (from the cache)",
+            photos.encoded, photos.cached
+        );
+    }
     let (search_files, search_index) =
         timed("search", || search::build(site, &theme.strings, &thumbs)).map_err(|e| {
             BuildFailed(vec![Diagnostic::error(
@@ -157,7 +166,7 @@ pub struct Built {
 /// Load, validate, render and write the site to `out` atomically.
 pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
     let loaded = timed("load+validate", || load(opts))?;
-    let files = render_site(&loaded.site)?;
+    let files = render_site(&loaded.site, true)?;
     timed("write", || output::write_atomically(out, &files))?;
     Ok(Built {
         files: files.len(),

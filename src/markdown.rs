@@ -49,6 +49,27 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 
 /// Render a story body to HTML; its highest heading becomes `<h{top}>`.
 pub fn render(markdown: &str, top: usize) -> String {
+    render_with_images(markdown, top, &|_, _| None)
+}
+
+/// The targets of the images in a body (`![alt](target)`), in order.
+pub fn image_sources(markdown: &str) -> Vec<String> {
+    Parser::new_ext(markdown, options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Like [`render`], with `picture(target, alt)` giving the HTML of an image
+/// (the render stage's `<picture>` with responsive variants), or `None` to
+/// keep a plain `<img>`.
+pub fn render_with_images(
+    markdown: &str,
+    top: usize,
+    picture: &dyn Fn(&str, &str) -> Option<String>,
+) -> String {
     let mut events: Vec<Event> = Parser::new_ext(markdown, options())
         .map(|e| match e {
             Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
@@ -78,6 +99,7 @@ pub fn render(markdown: &str, top: usize) -> String {
         })
         .collect();
     add_heading_ids(&mut events, top);
+    replace_images(&mut events, picture);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
@@ -138,6 +160,28 @@ fn add_heading_ids(events: &mut [Event], top: usize) {
                 events[j] = Event::End(TagEnd::Heading(new_level));
             }
             i = j;
+        }
+        i += 1;
+    }
+}
+
+/// Swap each image (start, alt text, end) for the HTML `picture` gives.
+fn replace_images(events: &mut Vec<Event>, picture: &dyn Fn(&str, &str) -> Option<String>) {
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Image { dest_url, .. }) = &events[i] {
+            let mut alt = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Image)) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    alt.push_str(t);
+                }
+                j += 1;
+            }
+            if let Some(html) = picture(dest_url, &alt) {
+                let end = (j + 1).min(events.len());
+                events.splice(i..end, [Event::Html(html.into())]);
+            }
         }
         i += 1;
     }

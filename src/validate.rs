@@ -293,40 +293,32 @@ fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
     }
 }
 
-fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
-    let Some(photo) = &p.photo else { return };
-    let o = &p.text.vi.origin;
-    let at = o.loc(&[Seg::Key("photo")]);
-    let path = Path::new(photo);
+/// Is `file` a photo inside the profile's bundle? Returns the problem and a fix.
+fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, String)> {
+    let path = Path::new(file);
     if path.is_absolute()
         || path
             .components()
             .any(|c| !matches!(c, Component::Normal(_)))
-        || photo.contains('\\')
+        || file.contains('\\')
+        || file.contains(':')
     {
-        d.push(
-            Diagnostic::error(at, format!("`{photo}` leaves the profile's folder"))
-                .field("photo")
-                .help(
-                    "put the photo in the same folder as index.vi.md and write only its file name",
-                ),
-        );
-        return;
+        return Some((
+            format!("`{file}` leaves the profile's folder"),
+            "put the photo in the same folder as index.vi.md and write only its file name".into(),
+        ));
     }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !PHOTO_EXTENSIONS.contains(&ext.as_str()) {
-        d.push(
-            Diagnostic::error(at, format!("`{photo}` is not a supported photo type"))
-                .field("photo")
-                .help("use a .jpg, .png or .webp file"),
-        );
-        return;
+        return Some((
+            format!("`{file}` is not a supported photo type"),
+            "use a .jpg, .png or .webp file".into(),
+        ));
     }
-    let full = site.config.root.join(&p.bundle).join(path);
-    if !full.is_file() {
+    if !site.config.root.join(&p.bundle).join(path).is_file() {
         let files: Vec<String> = std::fs::read_dir(site.config.root.join(&p.bundle))
             .map(|rd| {
                 rd.filter_map(|e| e.ok())
@@ -335,15 +327,54 @@ fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
                     .collect()
             })
             .unwrap_or_default();
-        let mut diag = Diagnostic::error(
-            at,
-            format!("the photo `{photo}` is not in {}", p.bundle.display()),
-        )
-        .field("photo");
-        diag = match closest(photo, files.iter().map(String::as_str)) {
-            Some(best) => diag.help(format!("did you mean `{best}`?")),
-            None => diag.help("copy the photo into the profile's folder"),
+        let help = match closest(file, files.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => "copy the photo into the profile's folder".into(),
         };
-        d.push(diag);
+        return Some((
+            format!("the photo `{file}` is not in {}", p.bundle.display()),
+            help,
+        ));
+    }
+    None
+}
+
+fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
+    let o = &p.text.vi.origin;
+    if let Some(photo) = &p.photo {
+        if let Some((msg, help)) = bundle_photo(site, p, photo) {
+            d.push(
+                Diagnostic::error(o.loc(&[Seg::Key("photo")]), msg)
+                    .field("photo")
+                    .help(help),
+            );
+        }
+        if p.text.vi.photo_alt.is_none() {
+            d.push(
+                Diagnostic::error(o.loc(&[Seg::Key("photo")]), "a photo needs `photo_alt`, the text read out to people who cannot see it")
+                    .field("photo_alt")
+                    .help("describe the photo in one sentence, e.g. `photo_alt: \"Chân dung ông Nguyễn Văn A tại nơi làm việc\"`"),
+            );
+        }
+    }
+    // Images in the story are photos of the bundle too: no outside requests, no missing files.
+    for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
+        for src in crate::markdown::image_sources(&text.body) {
+            let problem = if crate::images::is_local(&src) {
+                bundle_photo(site, p, &src)
+            } else {
+                Some((format!("the image `{src}` is not a file of the profile"), "copy the image into the profile's folder and write its file name: pages make no requests to other sites".into()))
+            };
+            if let Some((msg, help)) = problem {
+                let line = text.body.lines().position(|l| l.contains(&src)).map(|i| {
+                    i + text.origin.first_line + text.origin.front_matter.lines().count() + 1
+                });
+                let loc = match line {
+                    Some(l) => crate::error::Location::at(&text.origin.path, l, None),
+                    None => crate::error::Location::file(&text.origin.path),
+                };
+                d.push(Diagnostic::error(loc, msg).help(help));
+            }
+        }
     }
 }

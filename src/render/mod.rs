@@ -3,7 +3,7 @@
 //! (`routes`); writes nothing itself (that is `output`'s job).
 
 mod charts;
-mod feeds;
+pub(crate) mod feeds;
 mod routes;
 pub use routes::truncate;
 pub mod urls;
@@ -11,7 +11,7 @@ mod views;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
-use crate::images::Photo;
+use crate::images::Images;
 use crate::output::OutFile;
 use crate::site::Site;
 use crate::theme::Theme;
@@ -154,6 +154,16 @@ impl Common<'_> {
         } else {
             format!("{} | {site_title}", r.title)
         };
+        // Share previews (Facebook, Zalo): the profile's card, else the site's.
+        let card = r.card.as_ref().or_else(|| v.images.site_cards.get(&lang));
+        let og = json!({
+            "type": r.og_type,
+            "image": card.map(|c| u.abs(&c.path)),
+            "width": card.map(|c| c.width),
+            "height": card.map(|c| c.height),
+            "locale": if lang == Lang::Vi { "vi_VN" } else { "en_US" },
+            "alternate_locale": if lang == Lang::Vi { "en_US" } else { "vi_VN" },
+        });
         json!({
             "lang": lang.code(),
             "text_lang": r.text_lang.code(),
@@ -166,6 +176,7 @@ impl Common<'_> {
             },
             "title": r.title,
             "full_title": full_title,
+            "og": og,
             "description": r.description,
             "canonical": u.abs(&r.path),
             "alternates": alternates,
@@ -185,7 +196,7 @@ impl Common<'_> {
 pub fn render(
     site: &Site,
     theme: &Theme,
-    photos: &BTreeMap<String, Photo>,
+    images: &Images,
     search: &crate::search::SearchIndex,
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     let tera = tera(theme, &site.config.theme)?;
@@ -193,7 +204,7 @@ pub fn render(
         site,
         urls: Urls::new(&site.config),
         strings: theme.strings.iter().map(|(l, s)| (*l, s.clone())).collect(),
-        photos,
+        images,
         search,
     };
     let routes = views.routes();

@@ -22,6 +22,10 @@ pub struct Route {
     pub text_lang: Lang,
     pub lastmod: Option<Date>,
     pub page: Value,
+    /// The share card of the page, when it has its own.
+    pub card: Option<crate::images::Card>,
+    /// Open Graph type: `profile`, `article` or `website`.
+    pub og_type: &'static str,
 }
 
 impl Route {
@@ -37,6 +41,10 @@ impl Route {
         description: String,
         page: Value,
     ) -> Self {
+        let og_type = match template {
+            "index.html" | "listing.html" | "taxonomy.html" | "search.html" => "website",
+            _ => "article",
+        };
         Route {
             lang,
             path,
@@ -48,6 +56,8 @@ impl Route {
             text_lang: lang,
             lastmod: None,
             page,
+            card: None,
+            og_type,
         }
     }
 }
@@ -129,6 +139,8 @@ impl<'a> Views<'a> {
             text_lang: Lang::Vi,
             lastmod: None,
             page: json!({"en": self.t(Lang::En).0, "home_en": self.urls.href(&self.urls.home(Lang::En))}),
+            card: None,
+            og_type: "website",
         });
         routes
     }
@@ -211,6 +223,8 @@ impl<'a> Views<'a> {
         );
         r.text_lang = text_lang;
         r.lastmod = Some(p.date);
+        r.card = self.images.cards.get(&(p.slug.clone(), lang)).cloned();
+        r.og_type = "profile";
         r
     }
 

@@ -5,7 +5,7 @@
 use super::urls::{Taxonomy, Urls};
 use crate::config::Lang;
 use crate::i18n::{format_date, format_number, roman, Strings};
-use crate::images::Photo;
+use crate::images::{Images, Picture};
 use crate::site::{Congress, Kind, Movement, Profile, Site};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -15,7 +15,7 @@ pub struct Views<'a> {
     pub site: &'a Site,
     pub urls: Urls<'a>,
     pub strings: BTreeMap<Lang, Strings>,
-    pub photos: &'a BTreeMap<String, Photo>,
+    pub images: &'a Images,
     pub search: &'a crate::search::SearchIndex,
 }
 
@@ -66,16 +66,44 @@ impl<'a> Views<'a> {
         }
     }
 
-    fn photo(&self, p: &Profile, lang: Lang) -> Value {
-        match self.photos.get(&p.slug) {
-            Some(photo) => {
+    /// A `<picture>`: WebP and JPEG `srcset`s, the intrinsic size (no layout
+    /// shift) and a JPEG `src` for old browsers.
+    pub fn picture(&self, pic: &Picture, alt: &str, sizes: &str) -> Value {
+        let srcset = |webp: bool| {
+            pic.variants
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{} {}w",
+                        self.urls.href(if webp { &v.webp } else { &v.jpeg }),
+                        v.width
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let big = pic.largest();
+        json!({
+            "src": self.urls.href(&pic.at_least(640).jpeg),
+            "srcset_jpeg": srcset(false),
+            "srcset_webp": srcset(true),
+            "sizes": sizes,
+            "width": big.width,
+            "height": big.height,
+            "alt": alt,
+        })
+    }
+
+    fn photo(&self, p: &Profile, lang: Lang, sizes: &str) -> Value {
+        match self.images.photos.get(&p.slug) {
+            Some(pic) => {
                 let (text, _) = p.text.get(lang);
                 let alt = text
                     .photo_alt
                     .clone()
                     .or_else(|| p.text.vi.photo_alt.clone())
                     .unwrap_or_else(|| text.name.clone());
-                json!({"src": self.urls.href(&photo.path), "width": photo.width, "height": photo.height, "alt": alt})
+                self.picture(pic, &alt, sizes)
             }
             None => Value::Null,
         }
@@ -95,7 +123,7 @@ impl<'a> Views<'a> {
             "kind_label": self.kind_label(p.kind, lang),
             "field_label": self.field_label(&p.field, lang),
             "text_lang": text_lang.code(),
-            "photo": self.photo(p, lang),
+            "photo": self.photo(p, lang, "(min-width: 48rem) 16rem, calc(100vw - 2rem)"),
         })
     }
 
@@ -132,7 +160,7 @@ impl<'a> Views<'a> {
             "awards": awards,
             "movements": movements,
             "sources": sources,
-            "body_html": crate::markdown::render(&text.body, 3),
+            "body_html": self.story(p, &text.body),
             "date": format_date(p.date, lang),
             "date_iso": p.date.to_string(),
             "years": p.years().iter().map(|y| json!({"label": y, "href": u.href(&u.term(lang, Taxonomy::Year, &y.to_string()))})).collect::<Vec<_>>(),
@@ -141,7 +169,28 @@ impl<'a> Views<'a> {
         if let (Value::Object(c), Value::Object(e)) = (&mut card, extra) {
             c.extend(e);
         }
+        card["photo"] = self.photo(p, lang, "(min-width: 48rem) 20rem, calc(100vw - 2rem)");
         card
+    }
+
+    /// A profile's story, its images as responsive pictures.
+    fn story(&self, p: &Profile, body: &str) -> String {
+        crate::markdown::render_with_images(body, 3, &|src, alt| {
+            let pic = self.images.story.get(&(p.slug.clone(), src.to_string()))?;
+            let v = self.picture(pic, alt, "(min-width: 48rem) 44rem, calc(100vw - 2rem)");
+            let esc = |s: &Value| crate::render::feeds::xml_escape(s.as_str().unwrap_or_default());
+            Some(format!(
+                r#"<picture><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async"></picture>"#,
+                esc(&v["srcset_webp"]),
+                esc(&v["sizes"]),
+                esc(&v["src"]),
+                esc(&v["srcset_jpeg"]),
+                esc(&v["sizes"]),
+                v["width"],
+                v["height"],
+                esc(&v["alt"])
+            ))
+        })
     }
 
     pub fn delegates_label(&self, c: &Congress, lang: Lang) -> Option<String> {

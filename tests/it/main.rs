@@ -4,6 +4,7 @@
 mod common;
 mod errors;
 mod pages;
+mod photos;
 mod real_site;
 mod search;
 mod workflow;

@@ -151,15 +151,11 @@ fn markdown_features_render_and_raw_html_never_runs() {
 }
 
 #[test]
-fn photo_is_published_with_its_size_and_alt_text() {
+fn photo_is_published_as_responsive_variants_with_its_size_and_alt_text() {
     let b = build_good();
     let doc = html(&b.out, "/dien-hinh/nguyen-van-mau/");
-    let img = select(&doc, "img.profile-photo");
+    let img = select(&doc, "picture img.profile-photo");
     let img = img.first().expect("profile photo").value();
-    assert_eq!(
-        img.attr("src"),
-        Some("/dien-hinh/nguyen-van-mau/chan-dung.jpg")
-    );
     assert_eq!(
         (img.attr("width"), img.attr("height")),
         (Some("240"), Some("300"))
@@ -168,12 +164,32 @@ fn photo_is_published_with_its_size_and_alt_text() {
         img.attr("alt"),
         Some("Bác sĩ Nguyễn Văn Mẫu đứng trước trạm y tế")
     );
-    let published = std::fs::read(b.out.join("dien-hinh/nguyen-van-mau/chan-dung.jpg")).unwrap();
-    let source = std::fs::read(fixture(
-        "good/content/profiles/nguyen-van-mau/chan-dung.jpg",
-    ))
-    .unwrap();
-    assert_eq!(published, source);
+    assert_eq!(img.attr("fetchpriority"), Some("high"));
+    let src = img.attr("src").unwrap();
+    assert!(
+        src.starts_with("/dien-hinh/nguyen-van-mau/chan-dung-240.") && src.ends_with(".jpg"),
+        "{src}"
+    );
+    let webp = select(&doc, "picture source[type='image/webp']");
+    assert!(webp[0]
+        .value()
+        .attr("srcset")
+        .unwrap()
+        .contains(".webp 240w"));
+    // The original (which may carry a phone's metadata) is not published.
+    assert!(!b
+        .out
+        .join("dien-hinh/nguyen-van-mau/chan-dung.jpg")
+        .exists());
+    // Cards below the fold load lazily.
+    let list = html(&b.out, "/dien-hinh/trang/2/");
+    let cards = select(&list, ".card-photo");
+    assert!(
+        !cards.is_empty()
+            && cards
+                .iter()
+                .all(|c| c.value().attr("loading") == Some("lazy"))
+    );
 }
 
 #[test]

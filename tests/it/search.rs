@@ -25,7 +25,7 @@ fn parity(root: &std::path::Path, queries: &[&str]) {
         ..Default::default()
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    let files = guong::render_site(&loaded.site).unwrap_or_else(|e| panic!("{e}"));
+    let files = guong::render_site(&loaded.site, false).unwrap_or_else(|e| panic!("{e}"));
     let theme = guong::theme::Theme::load(&loaded.site.config).ok().unwrap();
     for lang in Lang::ALL {
         let docs = guong::search::collect_docs(&loaded.site, lang, &theme.strings[&lang]);

@@ -1,0 +1,450 @@
+//! The images stage: every photo that content refers to (a profile's
+//! `photo` and images in its story) becomes responsive variants — JPEG and
+//! WebP at the configured widths, upright, in sRGB, without metadata — and
+//! every profile gets a share card per language. Encoded files are cached by
+//! the source bytes and settings in `.guong-cache/images/`, so a rebuild with
+//! no photo changed encodes nothing.
+
+pub mod card;
+mod photo;
+
+use crate::config::Lang;
+use crate::error::{Diagnostic, Location};
+use crate::output::OutFile;
+use crate::render::urls::Urls;
+use crate::site::Site;
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Bump when the card design changes, so cached cards are drawn again.
+const CARD_DESIGN: &str = "card-1";
+/// Bump when the encoding changes, so cached files are made again.
+const PIPELINE: &str = "guong-images-1";
+
+/// One size of a photo, in both formats (site paths).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    pub jpeg: String,
+    pub webp: String,
+}
+
+/// A photo ready for `<picture>`: its variants, smallest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub variants: Vec<Variant>,
+}
+
+impl Picture {
+    /// The largest variant: its size is the photo's intrinsic size.
+    pub fn largest(&self) -> &Variant {
+        self.variants
+            .last()
+            .expect("a picture has at least one variant")
+    }
+    /// The variant closest above `width` (for `src` fallbacks and cards).
+    pub fn at_least(&self, width: u32) -> &Variant {
+        self.variants
+            .iter()
+            .find(|v| v.width >= width)
+            .unwrap_or_else(|| self.largest())
+    }
+}
+
+/// A share card (site path and size).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Everything later stages need to know about images.
+#[derive(Debug, Clone, Default)]
+pub struct Images {
+    /// By profile slug.
+    pub photos: BTreeMap<String, Picture>,
+    /// By (profile slug, path written in the story).
+    pub story: BTreeMap<(String, String), Picture>,
+    /// By (profile slug, language).
+    pub cards: BTreeMap<(String, Lang), Card>,
+    /// The card of pages that are not profiles, per language.
+    pub site_cards: BTreeMap<Lang, Card>,
+    pub encoded: usize,
+    pub cached: usize,
+}
+
+/// What one source photo became.
+struct Done {
+    key: String,
+    variants: Vec<(u32, u32)>,
+    files: Vec<(String, Vec<u8>)>,
+    /// A mid-size variant, for the share card.
+    card_source: image::RgbImage,
+}
+
+struct Cache {
+    dir: Option<PathBuf>,
+}
+
+impl Cache {
+    fn read(&self, name: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.dir.as_ref()?.join(name)).ok()
+    }
+    fn write(&self, name: &str, bytes: &[u8]) {
+        if let Some(dir) = &self.dir {
+            // A cache that cannot be written only costs time on the next build.
+            let _ =
+                std::fs::create_dir_all(dir).and_then(|()| std::fs::write(dir.join(name), bytes));
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn settings(site: &Site) -> String {
+    let s = &site.config.images;
+    format!(
+        "{PIPELINE};q{};w{:?};max{}",
+        s.quality, s.widths, s.max_pixels
+    )
+}
+
+/// Encode (or fetch from the cache) the variants of one source photo.
+fn process_one(
+    bytes: &[u8],
+    site: &Site,
+    cache: &Cache,
+    encoded: &AtomicUsize,
+) -> Result<Done, String> {
+    let s = &site.config.images;
+    let (w, h, _) = photo::probe(bytes, s.max_pixels)?;
+    let key = hex(&Sha256::new()
+        .chain_update(settings(site))
+        .chain_update(bytes)
+        .finalize()[..8]);
+    let cached_meta = cache
+        .read(&format!("{key}.json"))
+        .and_then(|m| serde_json::from_slice::<Vec<(u32, u32)>>(&m).ok());
+    if let Some(variants) = cached_meta {
+        let mut files = Vec::new();
+        for (vw, _) in &variants {
+            for ext in ["jpg", "webp"] {
+                match cache.read(&format!("{key}-{vw}.{ext}")) {
+                    Some(b) => files.push((format!("{vw}.{ext}"), b)),
+                    None => return encode(bytes, site, cache, encoded, key),
+                }
+            }
+        }
+        let _ = (w, h);
+        let card_source = card_source(&variants, &files)?;
+        return Ok(Done {
+            key,
+            variants,
+            files,
+            card_source,
+        });
+    }
+    encode(bytes, site, cache, encoded, key)
+}
+
+fn encode(
+    bytes: &[u8],
+    site: &Site,
+    cache: &Cache,
+    encoded: &AtomicUsize,
+    key: String,
+) -> Result<Done, String> {
+    let s = &site.config.images;
+    let img = photo::decode(bytes, s.max_pixels)?;
+    let mut variants = Vec::new();
+    let mut files = Vec::new();
+    // Largest first, each from the previous: cheaper than every size from the original.
+    let widths = photo::variant_widths(img.width(), &s.widths);
+    let mut current = img;
+    for w in widths.iter().rev() {
+        current = photo::resize(&current, *w);
+        let (jpeg, webp) = rayon::join(
+            || photo::jpeg(&current, s.quality),
+            || photo::webp(&current, s.quality),
+        );
+        cache.write(&format!("{key}-{w}.jpg"), &jpeg);
+        cache.write(&format!("{key}-{w}.webp"), &webp);
+        files.push((format!("{w}.jpg"), jpeg));
+        files.push((format!("{w}.webp"), webp));
+        variants.push((current.width(), current.height()));
+    }
+    variants.reverse();
+    cache.write(
+        &format!("{key}.json"),
+        &serde_json::to_vec(&variants).expect("JSON"),
+    );
+    encoded.fetch_add(1, Ordering::Relaxed);
+    let card_source = card_source(&variants, &files)?;
+    Ok(Done {
+        key,
+        variants,
+        files,
+        card_source,
+    })
+}
+
+/// The share card's photo: the published JPEG of the smallest variant wide
+/// enough for the card, decoded — the same pixels whether it was just encoded
+/// or read from the cache, so cards are identical from build to build.
+fn card_source(
+    variants: &[(u32, u32)],
+    files: &[(String, Vec<u8>)],
+) -> Result<image::RgbImage, String> {
+    let width = variants
+        .iter()
+        .map(|v| v.0)
+        .find(|w| *w >= card::WIDTH / 2)
+        .or_else(|| variants.iter().map(|v| v.0).max())
+        .ok_or("no variant")?;
+    let jpeg = &files
+        .iter()
+        .find(|(n, _)| *n == format!("{width}.jpg"))
+        .ok_or("no JPEG variant")?
+        .1;
+    Ok(image::load_from_memory(jpeg)
+        .map_err(|e| e.to_string())?
+        .into_rgb8())
+}
+
+/// A photo to process: the profile, the path written in the content, and the file.
+struct Job {
+    slug: String,
+    written: String,
+    file: PathBuf,
+    is_photo: bool,
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for p in &site.profiles {
+        if let Some(photo) = &p.photo {
+            jobs.push(Job {
+                slug: p.slug.clone(),
+                written: photo.clone(),
+                file: p.bundle.join(photo),
+                is_photo: true,
+            });
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
+            for src in crate::markdown::image_sources(&text.body) {
+                if is_local(&src) && seen.insert(src.clone()) {
+                    jobs.push(Job {
+                        slug: p.slug.clone(),
+                        file: p.bundle.join(&src),
+                        written: src,
+                        is_photo: false,
+                    });
+                }
+            }
+        }
+    }
+    jobs
+}
+
+/// Images in stories are files of the bundle; anything with a scheme is not ours.
+pub fn is_local(src: &str) -> bool {
+    !src.contains(':') && !src.starts_with('/') && !src.starts_with('#')
+}
+
+/// A progress bar for many photos on a terminal; hidden otherwise.
+fn progress(n: usize) -> indicatif::ProgressBar {
+    if n < 8 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(n as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("photos {bar:30} {pos}/{len} {eta}")
+            .expect("valid template"),
+    );
+    bar
+}
+
+/// Process every photo and share card. `cache`: keep encoded files in the site's `.guong-cache/`.
+pub fn process(site: &Site, cache: bool) -> Result<(Images, Vec<OutFile>), Vec<Diagnostic>> {
+    let urls = Urls::new(&site.config);
+    let cache = Cache {
+        dir: cache.then(|| site.config.root.join(".guong-cache/images")),
+    };
+    let encoded = AtomicUsize::new(0);
+    let jobs = jobs(site);
+    let bar = progress(jobs.len());
+    let results: Vec<(&Job, Result<Done, String>)> = jobs
+        .par_iter()
+        .map(|job| {
+            let result = std::fs::read(site.config.root.join(&job.file))
+                .map_err(|e| format!("cannot read the photo: {e}"))
+                .and_then(|bytes| process_one(&bytes, site, &cache, &encoded));
+            bar.inc(1);
+            (job, result)
+        })
+        .collect();
+    bar.finish_and_clear();
+
+    let mut images = Images::default();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut card_sources: BTreeMap<String, image::RgbImage> = BTreeMap::new();
+    for (job, result) in results {
+        let done = match result {
+            Ok(d) => d,
+            Err(msg) => {
+                errors.push(Diagnostic::error(Location::file(&job.file), msg));
+                continue;
+            }
+        };
+        let stem = Path::new(&job.written)
+            .file_stem()
+            .map(|s| crate::fold::slugify(&s.to_string_lossy()))
+            .unwrap_or_default();
+        let stem = if stem.is_empty() {
+            "anh".to_string()
+        } else {
+            stem
+        };
+        let mut variants = Vec::new();
+        for (w, h) in &done.variants {
+            let path = |ext: &str| {
+                urls.bundle_file(&job.slug, &format!("{stem}-{w}.{}.{ext}", &done.key[..10]))
+            };
+            variants.push(Variant {
+                width: *w,
+                height: *h,
+                jpeg: path("jpg"),
+                webp: path("webp"),
+            });
+        }
+        for (name, bytes) in done.files {
+            let (w, ext) = name.split_once('.').expect("width.ext");
+            let path =
+                urls.bundle_file(&job.slug, &format!("{stem}-{w}.{}.{ext}", &done.key[..10]));
+            files.push(OutFile::new(path.trim_start_matches('/'), bytes));
+        }
+        let picture = Picture { variants };
+        if job.is_photo {
+            images.photos.insert(job.slug.clone(), picture);
+            card_sources.insert(job.slug.clone(), done.card_source);
+        } else {
+            images
+                .story
+                .insert((job.slug.clone(), job.written.clone()), picture);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    images.encoded = encoded.load(Ordering::Relaxed);
+    images.cached = jobs.len() - images.encoded;
+    if site.config.images.share_cards {
+        cards(site, &urls, &cache, &card_sources, &mut images, &mut files);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    Ok((images, files))
+}
+
+/// Share cards: one per profile and language, and one for the rest of the site.
+fn cards(
+    site: &Site,
+    urls: &Urls,
+    cache: &Cache,
+    sources: &BTreeMap<String, image::RgbImage>,
+    images: &mut Images,
+    files: &mut Vec<OutFile>,
+) {
+    struct CardJob<'a> {
+        profile: Option<&'a str>,
+        lang: Lang,
+        honorific: Option<String>,
+        name: String,
+        role: Option<String>,
+    }
+    let mut jobs = Vec::new();
+    for lang in Lang::ALL {
+        let site_name = site.config.title.text(lang).to_string();
+        jobs.push(CardJob {
+            profile: None,
+            lang,
+            honorific: None,
+            name: site_name,
+            role: site
+                .config
+                .description
+                .as_ref()
+                .map(|d| d.text(lang).to_string()),
+        });
+        for p in &site.profiles {
+            let (t, _) = p.text.get(lang);
+            let role = match (&t.role, &t.organization) {
+                (Some(r), Some(o)) => Some(format!("{r}, {o}")),
+                (r, o) => r.clone().or_else(|| o.clone()),
+            };
+            jobs.push(CardJob {
+                profile: Some(&p.slug),
+                lang,
+                honorific: t.honorific.clone(),
+                name: t.name.clone(),
+                role,
+            });
+        }
+    }
+    let made: Vec<(String, Vec<u8>)> = jobs
+        .par_iter()
+        .map(|j| {
+            let site_name = site.config.title.text(j.lang);
+            let photo = j.profile.and_then(|s| sources.get(s));
+            let mut h = Sha256::new()
+                .chain_update(PIPELINE)
+                .chain_update(CARD_DESIGN)
+                .chain_update(site_name)
+                .chain_update(&j.name);
+            h.update(j.honorific.as_deref().unwrap_or("\0"));
+            h.update(j.role.as_deref().unwrap_or("\0"));
+            if let Some(p) = photo {
+                h.update(p.as_raw());
+            }
+            let key = hex(&h.finalize()[..8]);
+            let name = format!("card-{key}.jpg");
+            let bytes = cache.read(&name).unwrap_or_else(|| {
+                let text = card::CardText {
+                    honorific: j.honorific.as_deref(),
+                    name: &j.name,
+                    role: j.role.as_deref(),
+                    site_name,
+                };
+                let bytes = photo::jpeg(&card::render(photo, &text), 85);
+                cache.write(&name, &bytes);
+                bytes
+            });
+            (key, bytes)
+        })
+        .collect();
+    for (j, (key, bytes)) in jobs.iter().zip(made) {
+        let path = match j.profile {
+            Some(slug) => format!("{}og.{}.jpg", urls.profile(j.lang, slug), &key[..10]),
+            None => format!("/assets/og-{}.{}.jpg", j.lang.code(), &key[..10]),
+        };
+        let c = Card {
+            path: path.clone(),
+            width: card::WIDTH,
+            height: card::HEIGHT,
+        };
+        match j.profile {
+            Some(slug) => images.cards.insert((slug.to_string(), j.lang), c),
+            None => images.site_cards.insert(j.lang, c),
+        };
+        files.push(OutFile::new(path.trim_start_matches('/'), bytes));
+    }
+}

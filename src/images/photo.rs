@@ -1,0 +1,202 @@
+//! One photo, from a phone to the web: checked before decoding (format,
+//! pixel limit), decoded upright (EXIF orientation applied), converted to
+//! sRGB when it carries another colour profile, resized (never upscaled) and
+//! encoded as JPEG and WebP from pixels only — so no metadata, GPS location
+//! included, can reach an output file.
+
+use fast_image_resize as fr;
+use image::{ImageDecoder, ImageFormat, ImageReader, RgbImage};
+use std::io::Cursor;
+
+/// A decoded photo's problem, said for a writer.
+pub type PhotoResult<T> = Result<T, String>;
+
+/// Width, height and format from the header alone: nothing is decoded yet.
+pub fn probe(bytes: &[u8], max_pixels: u64) -> PhotoResult<(u32, u32, ImageFormat)> {
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    let format = reader
+        .format()
+        .ok_or("this file is not an image (JPEG, PNG or WebP expected)")?;
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
+        return Err(format!(
+            "{format:?} images are not supported; export the photo as JPEG"
+        ));
+    }
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| format!("the image is damaged or unreadable ({e})"))?;
+    // Decoders fill a cut-off file with grey; a half-downloaded photo must be refused instead.
+    let complete = match format {
+        ImageFormat::Jpeg => bytes
+            .windows(2)
+            .rev()
+            .take(1 << 16)
+            .any(|w| w == [0xFF, 0xD9]),
+        ImageFormat::Png => bytes.windows(4).rev().take(1 << 12).any(|w| w == b"IEND"),
+        _ => true,
+    };
+    if !complete {
+        return Err(
+            "the image is damaged or unreadable (the file is cut off: copy or download it again)"
+                .into(),
+        );
+    }
+    let pixels = w as u64 * h as u64;
+    if pixels > max_pixels {
+        return Err(format!(
+            "the image is {w}×{h} pixels ({:.0} megapixels), over the limit of {:.0}; resize it before adding it",
+            pixels as f64 / 1e6,
+            max_pixels as f64 / 1e6
+        ));
+    }
+    Ok((w, h, format))
+}
+
+/// Decode to upright sRGB pixels.
+pub fn decode(bytes: &[u8], max_pixels: u64) -> PhotoResult<RgbImage> {
+    probe(bytes, max_pixels)?;
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(max_pixels * 8 + (64 << 20));
+    reader.limits(limits);
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| format!("the image is damaged or unreadable ({e})"))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut img = image::DynamicImage::from_decoder(decoder)
+        .map_err(|e| format!("the image is damaged or unreadable ({e})"))?;
+    img.apply_orientation(orientation);
+    let mut rgb = img.into_rgb8();
+    if let Some(icc) = icc {
+        to_srgb(&mut rgb, &icc);
+    }
+    Ok(rgb)
+}
+
+/// Convert pixels described by an ICC profile (Display P3 from phones, Adobe RGB from cameras) to sRGB.
+fn to_srgb(img: &mut RgbImage, icc: &[u8]) {
+    let Some(src) = qcms::Profile::new_from_slice(icc, false) else {
+        return;
+    };
+    let srgb = qcms::Profile::new_sRGB();
+    if let Some(t) =
+        qcms::Transform::new(&src, &srgb, qcms::DataType::RGB8, qcms::Intent::Perceptual)
+    {
+        t.apply(img.as_mut());
+    }
+}
+
+/// The widths to produce for a photo `width` pixels wide: the configured
+/// ones it can fill, and its own width when it is smaller than the largest.
+pub fn variant_widths(width: u32, configured: &[u32]) -> Vec<u32> {
+    let mut out: Vec<u32> = configured.iter().copied().filter(|w| *w <= width).collect();
+    if configured.iter().any(|w| *w > width) || out.is_empty() {
+        out.push(width);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Resize to `width` (height keeps the aspect ratio), Lanczos3.
+pub fn resize(img: &RgbImage, width: u32) -> RgbImage {
+    if width == img.width() {
+        return img.clone();
+    }
+    let height = ((img.height() as u64 * width as u64 + img.width() as u64 / 2)
+        / img.width() as u64)
+        .max(1) as u32;
+    let src =
+        fr::images::ImageRef::new(img.width(), img.height(), img.as_raw(), fr::PixelType::U8x3)
+            .expect("valid RGB buffer");
+    let mut dst = fr::images::Image::new(width, height, fr::PixelType::U8x3);
+    let options =
+        fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::Lanczos3));
+    fr::Resizer::new()
+        .resize(&src, &mut dst, &options)
+        .expect("same pixel type");
+    RgbImage::from_raw(width, height, dst.into_vec()).expect("buffer of the right size")
+}
+
+/// Progressive JPEG (it shows early on slow networks), no metadata.
+pub fn jpeg(img: &RgbImage, quality: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
+    enc.set_progressive(true);
+    enc.encode(
+        img.as_raw(),
+        img.width() as u16,
+        img.height() as u16,
+        jpeg_encoder::ColorType::Rgb,
+    )
+    .expect("JPEG encoding to memory");
+    out
+}
+
+/// Lossy WebP, no metadata.
+pub fn webp(img: &RgbImage, quality: u8) -> Vec<u8> {
+    webp::Encoder::from_rgb(img.as_raw(), img.width(), img.height())
+        .encode(quality as f32)
+        .to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_never_upscale() {
+        assert_eq!(
+            variant_widths(4000, &[320, 640, 1024, 1600]),
+            [320, 640, 1024, 1600]
+        );
+        assert_eq!(
+            variant_widths(800, &[320, 640, 1024, 1600]),
+            [320, 640, 800]
+        );
+        assert_eq!(variant_widths(200, &[320, 640]), [200]);
+        assert_eq!(variant_widths(640, &[320, 640]), [320, 640]);
+    }
+
+    #[test]
+    fn probe_rejects_what_is_not_a_photo() {
+        assert!(probe(b"hello", 50_000_000)
+            .unwrap_err()
+            .contains("not an image"));
+        let mut png = Vec::new();
+        RgbImage::new(10, 10)
+            .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
+        assert_eq!(probe(&png, 50_000_000).unwrap(), (10, 10, ImageFormat::Png));
+        assert!(probe(&png, 99).unwrap_err().contains("over the limit"));
+        assert!(
+            decode(&png[..png.len() / 2], 50_000_000).is_err(),
+            "a truncated file is an error, not a panic"
+        );
+        let mut jpeg = Vec::new();
+        RgbImage::new(64, 64)
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        assert!(probe(&jpeg, 50_000_000).is_ok());
+        assert!(probe(&jpeg[..jpeg.len() - 40], 50_000_000)
+            .unwrap_err()
+            .contains("cut off"));
+    }
+
+    #[test]
+    fn resize_keeps_the_aspect_ratio() {
+        let img = RgbImage::new(400, 300);
+        let small = resize(&img, 100);
+        assert_eq!((small.width(), small.height()), (100, 75));
+    }
+}
