@@ -109,6 +109,15 @@ pub enum DevCommand {
         #[arg(long)]
         hugo: Option<PathBuf>,
     },
+    /// Write N fictional 4000×3000 phone-size JPEG photos (deterministic).
+    GenPhotos {
+        /// How many photos.
+        #[arg(long)]
+        count: usize,
+        /// The folder to write them into.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -249,6 +258,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 crate::fixture::generate_hugo(dir, &opts)?;
             }
             eprintln!("Wrote {profiles} fictional profiles into {}", out.display());
+            Ok(())
+        }
+        Command::Dev {
+            what: DevCommand::GenPhotos { count, out },
+        } => {
+            crate::fixture_photos::generate(&out, count)?;
+            eprintln!("Wrote {count} fictional photos into {}", out.display());
             Ok(())
         }
         Command::New { what } => match what {

@@ -15,6 +15,7 @@ pub mod content;
 pub mod data;
 pub mod error;
 pub mod fixture;
+pub mod fixture_photos;
 pub mod fold;
 pub mod i18n;
 pub mod images;
