@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod embed;
 pub mod error;
 pub mod fixture;
 pub mod fixture_photos;
@@ -138,6 +139,12 @@ pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, Build
         render::render(site, &theme, &photos, &search_index)
     })
     .map_err(BuildFailed)?;
+    files.extend(embed::build(site, &photos, &theme.strings).map_err(|e| {
+        BuildFailed(vec![Diagnostic::error(
+            error::Location::file("themes/default/templates/embed.html"),
+            format!("embeds: {e:#}"),
+        )])
+    })?);
     files.extend(photo_files);
     files.extend(search_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -213,8 +213,7 @@ pub fn validate(site: &Site) -> Vec<Diagnostic> {
         }
         if sections.contains(p.slug.as_str())
             || p.slug == "en"
-            || p.slug == "embed"
-            || p.slug == "api"
+            || ["embed", "oembed", "api", "assets", "_search"].contains(&p.slug.as_str())
         {
             d.push(
                 Diagnostic::error(

@@ -97,9 +97,19 @@ impl Cache {
     }
     fn write(&self, name: &str, bytes: &[u8]) {
         if let Some(dir) = &self.dir {
+            // Write then rename: another build reading the cache at the same
+            // moment sees the whole file or none of it, never half a JPEG.
             // A cache that cannot be written only costs time on the next build.
-            let _ =
-                std::fs::create_dir_all(dir).and_then(|()| std::fs::write(dir.join(name), bytes));
+            static SEQ: AtomicUsize = AtomicUsize::new(0);
+            let tmp = dir.join(format!(
+                ".{name}.{}-{}",
+                std::process::id(),
+                SEQ.fetch_add(1, Ordering::Relaxed)
+            ));
+            let _ = std::fs::create_dir_all(dir)
+                .and_then(|()| std::fs::write(&tmp, bytes))
+                .and_then(|()| std::fs::rename(&tmp, dir.join(name)));
+            let _ = std::fs::remove_file(&tmp);
         }
     }
 }

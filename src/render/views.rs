@@ -165,6 +165,7 @@ impl<'a> Views<'a> {
             "date_iso": p.date.to_string(),
             "years": p.years().iter().map(|y| json!({"label": y, "href": u.href(&u.term(lang, Taxonomy::Year, &y.to_string()))})).collect::<Vec<_>>(),
             "untranslated": lang != text_lang,
+            "embed": crate::embed::profile_links(self.site, lang, p),
         });
         if let (Value::Object(c), Value::Object(e)) = (&mut card, extra) {
             c.extend(e);

@@ -1,11 +1,10 @@
 // Accessibility: runs axe-core in real Chromium on one page of each kind (both
 // languages where it matters), because contrast, focus order and ARIA can only be
 // judged on the rendered page, not on the HTML source.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-import { start, siteDir, CHROMIUM } from './server.mjs';
+import { useBrowser } from './server.mjs';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -17,19 +16,11 @@ const PAGES = [
   '/en/statistics/', '/linh-vuc/an-ninh-quoc-phong/', '/tim-kiem/', '/gioi-thieu/', '/404.html',
 ];
 
-let server, browser;
-before(async () => {
-  server = await start(await siteDir());
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // Movement slugs come from content, so take the first movement linked from the list.
 async function firstMovement(page) {
-  await page.goto(`${server.url}/phong-trao/`);
+  await page.goto(`${env.server.url}/phong-trao/`);
   const hrefs = await page.$$eval('main a[href^="/phong-trao/"]', (as) => as.map((a) => a.getAttribute('href')));
   const href = hrefs.find((h) => /^\/phong-trao\/[^/]+\/$/.test(h));
   assert.ok(href, 'no link to a movement page on /phong-trao/');
@@ -37,11 +28,11 @@ async function firstMovement(page) {
 }
 
 async function audit(path, viewport) {
-  const context = await browser.newContext({ viewport });
+  const context = await env.browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     if (path === 'MOVEMENT') path = await firstMovement(page);
-    const res = await page.goto(server.url + path);
+    const res = await page.goto(env.server.url + path);
     assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
     await page.addScriptTag({ path: AXE_PATH });
     const { violations } = await page.evaluate(

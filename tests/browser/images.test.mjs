@@ -2,32 +2,22 @@
 // photos): the profile photo causes no layout shift, the browser picks the
 // WebP variant, the share card is a 1200×630 image, and the page with
 // <picture> markup is valid HTML.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import vnu from 'vnu-jar';
-import { CHROMIUM, start } from './server.mjs';
+import { useBrowser } from './server.mjs';
 
 const FIXTURE = process.env.FIXTURE_SITE_DIR;
 if (!FIXTURE) throw new Error('FIXTURE_SITE_DIR (the built tests/fixtures/good site) must be set');
 const ARTIFACTS = process.env.ARTIFACTS_DIR || path.resolve('../artifacts');
 
-let server;
-let browser;
-before(async () => {
-  server = await start(FIXTURE);
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser(FIXTURE);
 
 test('the profile photo causes no layout shift, and WebP is used', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   // Slow the photo down so that, without width/height, the text below would visibly jump.
   await page.route('**/*.{webp,jpg}', async (route) => {
@@ -40,7 +30,7 @@ test('the profile photo causes no layout shift, and WebP is used', async () => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(`${server.url}/dien-hinh/nguyen-van-mau/`, { waitUntil: 'networkidle' });
+  await page.goto(`${env.server.url}/dien-hinh/nguyen-van-mau/`, { waitUntil: 'networkidle' });
   const img = page.locator('img.profile-photo');
   assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0), 'the photo loaded');
   assert.match(await img.evaluate((i) => i.currentSrc), /\.webp$/);
@@ -55,11 +45,11 @@ test('the profile photo causes no layout shift, and WebP is used', async () => {
 });
 
 test('the share card named in og:image is a 1200×630 image', async () => {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 630 } });
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 630 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/dien-hinh/nguyen-van-mau/`);
+  await page.goto(`${env.server.url}/dien-hinh/nguyen-van-mau/`);
   const og = await page.locator('meta[property="og:image"]').getAttribute('content');
-  const local = server.url + new URL(og).pathname;
+  const local = env.server.url + new URL(og).pathname;
   await page.goto(local);
   const size = await page.evaluate(() => [document.images[0].naturalWidth, document.images[0].naturalHeight]);
   assert.deepEqual(size, [1200, 630]);

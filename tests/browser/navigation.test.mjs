@@ -2,13 +2,12 @@
 // pagination) → a profile → back to Vietnamese. It catches what unit tests of the
 // generator cannot: wrong hrefs, a language switcher pointing at the wrong page,
 // assets that 404, scripts that throw, and calls to third-party origins.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { start, siteDir, CHROMIUM } from './server.mjs';
+import { useBrowser } from './server.mjs';
 
 const ARTIFACTS = process.env.ARTIFACTS_DIR ||
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
@@ -16,31 +15,23 @@ const NAME = 'Trần Thanh Sơn';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-let server, browser;
-before(async () => {
-  server = await start(await siteDir());
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // A context that records console errors, uncaught exceptions, failed or 4xx/5xx
 // requests, and any request leaving the local server (those are also blocked, so
 // the test never depends on the network).
 async function watchedContext(options = {}) {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const context = await env.browser.newContext({ viewport: DESKTOP, ...options });
   const problems = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (new URL(url).origin === server.url) return route.continue();
+    if (new URL(url).origin === env.server.url) return route.continue();
     problems.push(`request to another origin: ${url}`);
     return route.abort();
   });
   context.on('page', watchPage);
   context.on('requestfailed', (r) => {
-    if (new URL(r.url()).origin === server.url) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    if (new URL(r.url()).origin === env.server.url) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   context.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
@@ -64,7 +55,7 @@ test('journey: vi home → en → profiles list → profile → vi profile', asy
   const { context, problems } = await watchedContext();
   const page = await context.newPage();
 
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   assert.equal(await htmlLang(page), 'vi');
 
   await follow(page, page.locator('a.lang-switch'));
@@ -100,7 +91,7 @@ test('without JavaScript the home and profile pages show their h1 and main nav',
   const { context, problems } = await watchedContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   for (const p of ['/', '/dien-hinh/tran-thanh-son/']) {
-    await page.goto(server.url + p);
+    await page.goto(env.server.url + p);
     const h1 = page.locator('h1');
     assert.ok(await h1.isVisible(), `${p}: h1 not visible`);
     assert.notEqual((await h1.innerText()).trim(), '', `${p}: empty h1`);
@@ -122,7 +113,7 @@ test('screenshots: home at 390×844, profile at 1280×800', async () => {
   for (const [p, viewport, file] of shots) {
     const { context, problems } = await watchedContext({ viewport });
     const page = await context.newPage();
-    await page.goto(server.url + p);
+    await page.goto(env.server.url + p);
     await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
     // Logged, not asserted: a page wider than the phone means sideways scrolling.
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

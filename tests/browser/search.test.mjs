@@ -1,27 +1,17 @@
 // The search page in a real browser, on the real site: what a reader typing
 // on /tim-kiem/ sees, with and without diacritics, in both languages.
-import test, { after, before } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, siteDir, start } from './server.mjs';
+import { useBrowser } from './server.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await start(await siteDir());
-  browser = await chromium.launch(CHROMIUM);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A page that records console errors, failed requests and other origins. */
 async function open(path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
   const problems = [];
   await context.route('**/*', (route) => {
-    if (new URL(route.request().url()).origin === server.url) return route.continue();
+    if (new URL(route.request().url()).origin === env.server.url) return route.continue();
     problems.push(`request to another origin: ${route.request().url()}`);
     return route.abort();
   });
@@ -29,7 +19,7 @@ async function open(path, options = {}) {
   page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
-  await page.goto(server.url + path);
+  await page.goto(env.server.url + path);
   return { page, context, problems };
 }
 
@@ -62,7 +52,7 @@ test('"son la" returns pages that contain "Sơn La"', async () => {
   const found = await results(page);
   assert.equal(found.length, 10);
   for (const r of found.slice(0, 5)) {
-    const html = await (await fetch(server.url + r.href)).text();
+    const html = await (await fetch(env.server.url + r.href)).text();
     assert.ok(html.includes('Sơn La'), `${r.href} does not say Sơn La`);
   }
   await context.close();

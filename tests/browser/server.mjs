@@ -1,3 +1,4 @@
+import { before, after } from 'node:test';
 // Tiny static file server for the built site (node:http only, no dependency).
 // The site links with root-relative paths (/dien-hinh/x/), so it must be served
 // from a web root rather than opened via file:// — any port works.
@@ -114,4 +115,23 @@ export const CHROMIUM = {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { url } = await start(await siteDir());
   console.log(`Serving ${process.env.SITE_DIR} at ${url}/`);
+}
+
+/**
+ * For a test file: serve `dir` (default SITE_DIR) and launch Chromium before
+ * its tests, close both after. Returns a handle whose `server` and `browser`
+ * are set once the tests run.
+ */
+export function useBrowser(dir) {
+  const handle = { server: null, browser: null };
+  before(async () => {
+    const { chromium } = await import('playwright-core');
+    handle.server = await start(dir || (await siteDir()));
+    handle.browser = await chromium.launch(CHROMIUM);
+  });
+  after(async () => {
+    await handle.browser?.close();
+    await handle.server?.close();
+  });
+  return handle;
 }

@@ -1,0 +1,181 @@
+//! The embed stage: what other sites and apps take from this one. Per
+//! profile and language a self-contained card page (`/embed/<slug>/`) and an
+//! oEmbed document (`/oembed/<slug>.json`); the static JSON API under
+//! `/api/v1/` with a JSON Schema for each kind of document; and `/embed.js`,
+//! which turns a `<blockquote class="guong-profile">` on a host page into a
+//! self-sizing, sandboxed frame of the card.
+//!
+//! Safe by construction: every text that leaves through this stage is either
+//! escaped plain text or HTML cleaned by one small allow-list
+//! ([`sanitize`]), whatever the Markdown body contains. Writes nothing
+//! itself: it returns files for `output`.
+
+mod api;
+mod card;
+mod oembed;
+pub mod sanitize;
+
+use crate::config::Lang;
+use crate::i18n::Strings;
+use crate::images::Images;
+use crate::output::OutFile;
+use crate::render::urls::Urls;
+use crate::site::{Profile, Site};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The API version in every API path; a breaking change means a new number.
+pub const API_VERSION: &str = "v1";
+
+/// `sandbox` of every frame we hand out: scripts (for the height message)
+/// and links opening in a new, unsandboxed tab; nothing else.
+pub const SANDBOX: &str = "allow-scripts allow-popups allow-popups-to-escape-sandbox";
+
+/// Width (px) announced in oEmbed; the card itself fits 280–700 px.
+pub const OEMBED_WIDTH: u32 = 560;
+
+/// Seconds an oEmbed consumer may cache a document.
+pub const CACHE_AGE: u64 = 86_400;
+
+fn prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "",
+        Lang::En => "/en",
+    }
+}
+
+/// Site path of a profile's embed card: `/embed/<slug>/`, `/en/embed/<slug>/`.
+pub fn embed_path(lang: Lang, slug: &str) -> String {
+    format!("{}/embed/{slug}/", prefix(lang))
+}
+
+/// Site path of a profile's oEmbed document: `/oembed/<slug>.json`, `/en/oembed/<slug>.json`.
+pub fn oembed_path(lang: Lang, slug: &str) -> String {
+    format!("{}/oembed/{slug}.json", prefix(lang))
+}
+
+/// Site path of an API document, e.g. `api_path("profiles.json")`.
+pub fn api_path(file: &str) -> String {
+    format!("/api/{API_VERSION}/{file}")
+}
+
+/// Site path of the script host pages load.
+pub const EMBED_JS_PATH: &str = "/embed.js";
+
+/// The profile's display title: honorific and name.
+pub fn display_name(p: &Profile, lang: Lang) -> String {
+    let (t, _) = p.text.get(lang);
+    match &t.honorific {
+        Some(h) => format!("{h} {}", t.name),
+        None => t.name.clone(),
+    }
+}
+
+/// The `<iframe>` of a profile's card for a host page (absolute URL). Its
+/// text is escaped; `height` is a first guess that embed.js corrects.
+pub fn iframe_html(site: &Site, lang: Lang, p: &Profile) -> String {
+    let urls = Urls::new(&site.config);
+    let title = format!(
+        "{} — {}",
+        display_name(p, lang),
+        site.config.title.text(lang)
+    );
+    format!(
+        r#"<iframe class="guong-embed" src="{}" title="{}" width="{}" height="{}" sandbox="{SANDBOX}" loading="lazy" style="border:0;width:100%;max-width:700px"></iframe>"#,
+        card::escape(&urls.abs(&embed_path(lang, &p.slug))),
+        card::escape(&title),
+        OEMBED_WIDTH,
+        card::estimated_height(p, lang),
+    )
+}
+
+/// The recommended snippet for a host page: a plain link that embed.js
+/// turns into the card (the link stays when the script does not run).
+pub fn blockquote_html(site: &Site, lang: Lang, p: &Profile) -> String {
+    let urls = Urls::new(&site.config);
+    format!(
+        r#"<blockquote class="guong-profile" data-profile="{slug}" data-lang="{lang}"><a href="{href}">{name}</a></blockquote>
+<script async src="{js}"></script>"#,
+        slug = card::escape(&p.slug),
+        lang = lang.code(),
+        href = card::escape(&urls.abs(&urls.profile(lang, &p.slug))),
+        name = card::escape(&display_name(p, lang)),
+        js = card::escape(&urls.abs(EMBED_JS_PATH)),
+    )
+}
+
+/// What a profile page needs to offer embedding: the oEmbed discovery URL
+/// and the code to copy (for the theme's `page.embed`).
+pub fn profile_links(site: &Site, lang: Lang, p: &Profile) -> Value {
+    let urls = Urls::new(&site.config);
+    serde_json::json!({
+        "oembed_href": urls.abs(&oembed_path(lang, &p.slug)),
+        "card_href": urls.abs(&embed_path(lang, &p.slug)),
+        "title": display_name(p, lang),
+        "code": blockquote_html(site, lang, p),
+        "iframe": iframe_html(site, lang, p),
+    })
+}
+
+/// JSON for files other sites read: pretty, and with `<`, `>` and `&`
+/// written as `\u003c`… so no file can be taken for HTML, whatever a
+/// browser or a misconfigured server makes of it. The values are unchanged.
+pub(crate) fn json_file(path: &str, value: &Value) -> OutFile {
+    let text = serde_json::to_string_pretty(value).expect("JSON values serialise");
+    let mut out = String::with_capacity(text.len() + 64);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out.push('\n');
+    OutFile::new(path.trim_start_matches('/'), out)
+}
+
+/// Build every file of the stage.
+pub fn build(
+    site: &Site,
+    images: &Images,
+    strings: &BTreeMap<Lang, Strings>,
+) -> anyhow::Result<Vec<OutFile>> {
+    let mut files = card::pages(site, images, strings)?;
+    files.extend(oembed::documents(site, images));
+    files.extend(api::documents(site, images)?);
+    files.push(OutFile::new(
+        EMBED_JS_PATH.trim_start_matches('/'),
+        include_str!("../../themes/default/static/embed.js"),
+    ));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_files_never_contain_markup_characters() {
+        let f = json_file(
+            "/a.json",
+            &serde_json::json!({"html": "<p>a & b</p>\u{2028}"}),
+        );
+        let text = String::from_utf8(f.bytes).unwrap();
+        assert!(!text.contains('<') && !text.contains('&'), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["html"], "<p>a & b</p>\u{2028}");
+        assert_eq!(f.path, "a.json");
+    }
+
+    #[test]
+    fn paths_per_language() {
+        assert_eq!(embed_path(Lang::Vi, "a-b"), "/embed/a-b/");
+        assert_eq!(embed_path(Lang::En, "a-b"), "/en/embed/a-b/");
+        assert_eq!(oembed_path(Lang::En, "a-b"), "/en/oembed/a-b.json");
+        assert_eq!(api_path("profiles.json"), "/api/v1/profiles.json");
+    }
+}
