@@ -113,7 +113,7 @@ struct Common<'a> {
 
 impl Common<'_> {
     /// Context shared by every page: language, strings, navigation, alternates.
-    fn context(&self, r: &Route) -> Value {
+    fn context(&self, r: &Route, page: Value) -> Value {
         let v = self.views;
         let (u, lang, t) = (&v.urls, r.lang, v.t(r.lang));
         let site_title = v.site.config.title.text(lang);
@@ -187,7 +187,7 @@ impl Common<'_> {
             "home_href": u.href(&u.home(lang)),
             "search_href": u.href(&u.search(lang)),
             "feed_href": u.href(&u.feed(lang)),
-            "page": r.page,
+            "page": page,
         })
     }
 }
@@ -216,7 +216,7 @@ pub fn render(
     let pages: Vec<Result<OutFile, Diagnostic>> = routes
         .par_iter()
         .map(|r| {
-            let ctx = tera::Context::from_value(common.context(r))
+            let ctx = tera::Context::from_value(common.context(r, views.page_value(r)))
                 .map_err(|e| template_error(&e, &site.config.theme, Some(r.template)))?;
             let html = tera
                 .render(r.template, &ctx)

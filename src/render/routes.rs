@@ -8,7 +8,16 @@ use crate::i18n::format_number;
 use crate::site::{Date, Kind, Profile};
 use serde_json::{json, Value};
 
-pub struct Route {
+/// A page's view model, or what to build it from when the page is drawn:
+/// tens of thousands of profile pages are never all held in memory at once.
+pub enum PageData<'a> {
+    Ready(Value),
+    Profile(&'a Profile),
+    /// A listing: its fixed part, and the profiles whose cards go in `cards`.
+    Listing(Value, Vec<&'a Profile>),
+}
+
+pub struct Route<'a> {
     pub lang: Lang,
     pub path: String,
     /// The same page in the other language (none for the shared 404 page).
@@ -21,14 +30,14 @@ pub struct Route {
     /// Language of the main text (Vietnamese on an untranslated English page).
     pub text_lang: Lang,
     pub lastmod: Option<Date>,
-    pub page: Value,
+    pub page: PageData<'a>,
     /// The share card of the page, when it has its own.
     pub card: Option<crate::images::Card>,
     /// Open Graph type: `profile`, `article` or `website`.
     pub og_type: &'static str,
 }
 
-impl Route {
+impl<'a> Route<'a> {
     // Every route needs all of these; a builder would only rename the arguments.
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -39,7 +48,7 @@ impl Route {
         section: &'static str,
         title: String,
         description: String,
-        page: Value,
+        page: impl Into<PageData<'a>>,
     ) -> Self {
         let og_type = match template {
             "index.html" | "listing.html" | "taxonomy.html" | "search.html" => "website",
@@ -55,10 +64,16 @@ impl Route {
             section,
             text_lang: lang,
             lastmod: None,
-            page,
+            page: page.into(),
             card: None,
             og_type,
         }
+    }
+}
+
+impl From<Value> for PageData<'_> {
+    fn from(v: Value) -> Self {
+        PageData::Ready(v)
     }
 }
 
@@ -85,7 +100,20 @@ fn kind_of(key: &str) -> Option<Kind> {
 }
 
 impl<'a> Views<'a> {
-    pub fn routes(&self) -> Vec<Route> {
+    /// The view model of a route's page.
+    pub fn page_value(&self, r: &Route<'a>) -> Value {
+        match &r.page {
+            PageData::Ready(v) => v.clone(),
+            PageData::Profile(p) => self.profile(p, r.lang),
+            PageData::Listing(v, profiles) => {
+                let mut v = v.clone();
+                v["cards"] = Value::Array(profiles.iter().map(|p| self.card(p, r.lang)).collect());
+                v
+            }
+        }
+    }
+
+    pub fn routes(&self) -> Vec<Route<'a>> {
         let mut routes = Vec::new();
         for lang in Lang::ALL {
             routes.push(self.home(lang));
@@ -138,14 +166,14 @@ impl<'a> Views<'a> {
             section: "",
             text_lang: Lang::Vi,
             lastmod: None,
-            page: json!({"en": self.t(Lang::En).0, "home_en": self.urls.href(&self.urls.home(Lang::En))}),
+            page: PageData::Ready(json!({"en": self.t(Lang::En).0, "home_en": self.urls.href(&self.urls.home(Lang::En))})),
             card: None,
             og_type: "website",
         });
         routes
     }
 
-    fn home(&self, lang: Lang) -> Route {
+    fn home(&self, lang: Lang) -> Route<'a> {
         let featured: Vec<Value> = by_name(self.site.profiles.iter().filter(|p| p.featured))
             .into_iter()
             .take(6)
@@ -205,7 +233,7 @@ impl<'a> Views<'a> {
         )
     }
 
-    fn profile_route(&self, p: &Profile, lang: Lang) -> Route {
+    fn profile_route(&self, p: &'a Profile, lang: Lang) -> Route<'a> {
         let (text, text_lang) = p.text.get(lang);
         let title = match &text.honorific {
             Some(h) => format!("{h} {}", text.name),
@@ -219,7 +247,7 @@ impl<'a> Views<'a> {
             "profiles",
             title,
             text.summary.clone(),
-            self.profile(p, lang),
+            PageData::Profile(p),
         );
         r.text_lang = text_lang;
         r.lastmod = Some(p.date);
@@ -236,10 +264,10 @@ impl<'a> Views<'a> {
         first: impl Fn(&Urls, Lang) -> String,
         heading: String,
         intro: Option<String>,
-        profiles: Vec<&Profile>,
+        profiles: Vec<&'a Profile>,
         section: &'static str,
         extra: Value,
-    ) -> Vec<Route> {
+    ) -> Vec<Route<'a>> {
         let size = self.site.config.paginate;
         let pages = profiles.len().div_ceil(size).max(1);
         let (first_here, first_there) = (first(&self.urls, lang), first(&self.urls, lang.other()));
@@ -254,19 +282,27 @@ impl<'a> Views<'a> {
         );
         (1..=pages)
             .map(|n| {
-                let chunk = profiles.iter().skip((n - 1) * size).take(size);
-                let cards: Vec<Value> = chunk.map(|p| self.card(p, lang)).collect();
+                let chunk: Vec<&'a Profile> = profiles.iter().skip((n - 1) * size).take(size).copied().collect();
                 let href = |k: usize| self.urls.href(&self.urls.paged(lang, &first_here, k));
+                // First, last and the neighbours of the current page, with gaps
+                // marked: hundreds of page links help nobody on a phone.
+                let window: Vec<Value> = page_window(n, pages)
+                    .into_iter()
+                    .map(|k| match k {
+                        Some(k) => json!({"n": k, "href": href(k), "current": k == n}),
+                        None => json!({"gap": true}),
+                    })
+                    .collect();
                 let pagination = (pages > 1).then(|| json!({
                     "prev": (n > 1).then(|| href(n - 1)),
                     "next": (n < pages).then(|| href(n + 1)),
-                    "pages": (1..=pages).map(|k| json!({"n": k, "href": href(k), "current": k == n})).collect::<Vec<_>>(),
+                    "pages": window,
                     "label": t.with_n("page_n", &n.to_string()),
                 }));
                 let title = if n > 1 { format!("{heading} – {}", t.with_n("page_n", &n.to_string())) } else { heading.clone() };
-                let page = json!({"heading": heading, "intro": intro, "cards": cards, "count": count, "pagination": pagination, "extra": extra});
+                let page = json!({"heading": heading, "intro": intro, "count": count, "pagination": pagination, "extra": extra});
                 let desc = intro.clone().unwrap_or_else(|| format!("{heading}: {count}"));
-                Route::new(lang, self.urls.paged(lang, &first_here, n), self.urls.paged(lang.other(), &first_there, n), "listing.html", section, title, desc, page)
+                Route::new(lang, self.urls.paged(lang, &first_here, n), self.urls.paged(lang.other(), &first_there, n), "listing.html", section, title, desc, PageData::Listing(page, chunk))
             })
             .collect()
     }
@@ -321,7 +357,7 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    fn taxonomies(&self, lang: Lang) -> Vec<Route> {
+    fn taxonomies(&self, lang: Lang) -> Vec<Route<'a>> {
         let mut routes = Vec::new();
         let t = self.t(lang);
         for tax in Taxonomy::ALL {
@@ -372,7 +408,7 @@ impl<'a> Views<'a> {
         routes
     }
 
-    fn congress_routes(&self, lang: Lang) -> Vec<Route> {
+    fn congress_routes(&self, lang: Lang) -> Vec<Route<'a>> {
         let t = self.t(lang);
         let items: Vec<Value> = self
             .site
@@ -421,7 +457,7 @@ impl<'a> Views<'a> {
         routes
     }
 
-    fn movement_routes(&self, lang: Lang) -> Vec<Route> {
+    fn movement_routes(&self, lang: Lang) -> Vec<Route<'a>> {
         let t = self.t(lang);
         let heading = t.get("movements_title").to_string();
         let groups: Vec<Value> = [crate::site::LaunchedBy::PrimeMinister, crate::site::LaunchedBy::Province, crate::site::LaunchedBy::Sector]
@@ -474,7 +510,7 @@ impl<'a> Views<'a> {
         routes
     }
 
-    fn slogans(&self, lang: Lang) -> Route {
+    fn slogans(&self, lang: Lang) -> Route<'a> {
         let t = self.t(lang);
         let items: Vec<Value> = self
             .site
@@ -500,7 +536,7 @@ impl<'a> Views<'a> {
         )
     }
 
-    fn statistics(&self, lang: Lang) -> Route {
+    fn statistics(&self, lang: Lang) -> Route<'a> {
         let t = self.t(lang);
         let stats = &self.site.data.statistics;
         let charts: Vec<Value> = stats
@@ -522,7 +558,7 @@ impl<'a> Views<'a> {
         )
     }
 
-    fn search(&self, lang: Lang) -> Route {
+    fn search(&self, lang: Lang) -> Route<'a> {
         let t = self.t(lang);
         let heading = t.get("search_title").to_string();
         let browse: Vec<Value> = [Taxonomy::Field, Taxonomy::Commune, Taxonomy::Award, Taxonomy::Year]
@@ -552,6 +588,20 @@ impl<'a> Views<'a> {
     }
 }
 
+/// Page numbers to link from page `n` of `pages`: the first, the last and
+/// `n` ± 2, with `None` where numbers are left out.
+pub fn page_window(n: usize, pages: usize) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = Vec::new();
+    for k in 1..=pages {
+        if k == 1 || k == pages || k.abs_diff(n) <= 2 {
+            out.push(Some(k));
+        } else if out.last().is_some_and(|l| l.is_some()) {
+            out.push(None);
+        }
+    }
+    out
+}
+
 pub fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         return s.to_string();
@@ -562,4 +612,25 @@ pub fn truncate(s: &str, max: usize) -> String {
         _ => &cut,
     };
     format!("{cut}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn pagination_links_a_window_not_every_page() {
+        let w = |n, p| {
+            page_window(n, p)
+                .into_iter()
+                .map(|k| k.map_or("…".to_string(), |k| k.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(w(1, 3), "1 2 3");
+        assert_eq!(w(1, 834), "1 2 3 … 834");
+        assert_eq!(w(400, 834), "1 … 398 399 400 401 402 … 834");
+        assert_eq!(w(834, 834), "1 … 832 833 834");
+        assert_eq!(w(4, 8), "1 2 3 4 5 6 … 8");
+    }
 }
