@@ -115,26 +115,30 @@ impl Engine {
             }
             None => Index::create_in_ram(schema),
         };
-        // Analysis is the costly part: do it on every core, then feed the writer.
-        use rayon::prelude::*;
-        let prepared: Vec<TantivyDocument> = docs
-            .par_iter()
-            .enumerate()
-            .map(|(n, d)| {
-                let mut doc = TantivyDocument::default();
-                doc.add_u64(id, n as u64);
-                for ((field, _), text) in fields.iter().zip(&d.fields) {
-                    if !text.is_empty() {
-                        doc.add_pre_tokenized_text(*field, pre_tokenized(text));
-                    }
-                }
-                doc
-            })
-            .collect();
         // Documents may land in several segments; the `docnum` fast field keeps their numbers.
-        let mut writer = index.writer_with_num_threads::<TantivyDocument>(2, 256 * 1024 * 1024)?;
-        for doc in prepared {
-            writer.add_document(doc)?;
+        let mut writer = index.writer_with_num_threads::<TantivyDocument>(2, 128 * 1024 * 1024)?;
+        // Analysis is the costly part: do it on every core, a batch at a time,
+        // so the analysed text of the whole site is never in memory at once.
+        use rayon::prelude::*;
+        const BATCH: usize = 512;
+        for (b, batch) in docs.chunks(BATCH).enumerate() {
+            let prepared: Vec<TantivyDocument> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let mut doc = TantivyDocument::default();
+                    doc.add_u64(id, (b * BATCH + i) as u64);
+                    for ((field, _), text) in fields.iter().zip(&d.fields) {
+                        if !text.is_empty() {
+                            doc.add_pre_tokenized_text(*field, pre_tokenized(text));
+                        }
+                    }
+                    doc
+                })
+                .collect();
+            for doc in prepared {
+                writer.add_document(doc)?;
+            }
         }
         writer.commit()?;
         Self::open_index(index, fields)
