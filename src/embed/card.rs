@@ -40,21 +40,8 @@ const DEFAULTS: &[(&str, &str, &str)] = &[
     ("awards", "Khen thưởng", "Awards"),
 ];
 
-/// HTML escaping for text and quoted attribute values (`/` left alone).
-pub fn escape(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// HTML escaping for text and quoted attribute values: the render stage's.
+pub use crate::render::escape_html as escape;
 
 fn tera() -> anyhow::Result<tera::Tera> {
     let mut tera = tera::Tera::default();

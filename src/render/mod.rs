@@ -75,7 +75,7 @@ fn tera(theme: &Theme, cfg_theme: &str) -> Result<tera::Tera, Vec<Diagnostic>> {
 
 /// HTML escaping for text and attribute values. Tera's default also escapes
 /// `/`, which bloats every URL on every page for no safety gain in quoted attributes.
-fn escape_html(input: &str) -> String {
+pub fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
     for c in input.chars() {
         match c {
