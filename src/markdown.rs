@@ -106,14 +106,7 @@ pub fn render_with_images(
 }
 
 fn add_heading_ids(events: &mut [Event], top: usize) {
-    let highest = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
-            _ => None,
-        })
-        .min()
-        .unwrap_or(1);
+    let highest = highest_heading(events);
     let mut used = BTreeSet::new();
     let mut i = 0;
     while i < events.len() {
@@ -185,6 +178,19 @@ fn replace_images(events: &mut Vec<Event>, picture: &dyn Fn(&str, &str) -> Optio
         }
         i += 1;
     }
+}
+
+/// The level (1–6) of a body's highest heading, 1 when it has none: bodies
+/// are re-levelled from it to fit the page they appear in.
+pub fn highest_heading(events: &[Event]) -> usize {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1)
 }
 
 /// Plain text of Markdown (for descriptions and feeds), whitespace collapsed.

@@ -169,6 +169,16 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// The photo's text alternative in `lang`: the translated one, else the
+    /// Vietnamese one, else the name.
+    pub fn photo_alt(&self, lang: crate::config::Lang) -> &str {
+        let (text, _) = self.text.get(lang);
+        text.photo_alt
+            .as_deref()
+            .or(self.text.vi.photo_alt.as_deref())
+            .unwrap_or(&text.name)
+    }
+
     /// The years this profile was recognised in: its award years, or the
     /// publication year when it lists no award.
     pub fn years(&self) -> Vec<i32> {
@@ -258,6 +268,16 @@ pub struct Site {
     /// Sorted by slug.
     pub movements: Vec<Movement>,
     pub pages: Vec<Page>,
+}
+
+impl Site {
+    /// The movements a profile takes part in, in its order (unknown slugs are
+    /// `validate`'s to report).
+    pub fn movements_of<'a>(&'a self, p: &'a Profile) -> impl Iterator<Item = &'a Movement> + 'a {
+        p.movements
+            .iter()
+            .filter_map(|slug| self.movements.iter().find(|m| &m.slug == slug))
+    }
 }
 
 #[cfg(test)]

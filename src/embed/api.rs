@@ -143,10 +143,9 @@ impl Api<'_> {
                 v
             })
             .collect();
-        let movements: Vec<Value> = p
-            .movements
-            .iter()
-            .filter_map(|slug| self.site.movements.iter().find(|m| &m.slug == slug))
+        let movements: Vec<Value> = self
+            .site
+            .movements_of(p)
             .map(|m| {
                 json!({
                     "slug": m.slug,

@@ -126,24 +126,8 @@ fn context(
     let urls = Urls::new(&site.config);
     let (t, text_lang) = p.text.get(lang);
     let photo = images.photos.get(&p.slug).map(|pic| {
-        let srcset = |webp: bool| {
-            pic.variants
-                .iter()
-                .map(|v| {
-                    format!(
-                        "{} {}w",
-                        urls.href(if webp { &v.webp } else { &v.jpeg }),
-                        v.width
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let alt = t
-            .photo_alt
-            .as_deref()
-            .or(p.text.vi.photo_alt.as_deref())
-            .unwrap_or(&t.name);
+        let srcset = |webp: bool| pic.srcset(webp, |path| urls.href(path));
+        let alt = p.photo_alt(lang);
         json!({
             "src": urls.href(&pic.at_least(320).jpeg),
             "srcset_jpeg": srcset(false),

@@ -96,14 +96,7 @@ pub fn story_html(markdown: &str, base: &str) -> String {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
-    let highest = events
-        .iter()
-        .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
-            _ => None,
-        })
-        .min()
-        .unwrap_or(1);
+    let highest = crate::markdown::highest_heading(&events);
     let relevel = |level: HeadingLevel| match (level as usize + 2).saturating_sub(highest) {
         0..=2 => HeadingLevel::H2,
         3 => HeadingLevel::H3,

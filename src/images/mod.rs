@@ -46,6 +46,21 @@ impl Picture {
             .last()
             .expect("a picture has at least one variant")
     }
+    /// A `srcset` value: each variant's link (made by `href`) and its width.
+    pub fn srcset(&self, webp: bool, href: impl Fn(&str) -> String) -> String {
+        let entries: Vec<String> = self
+            .variants
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {}w",
+                    href(if webp { &v.webp } else { &v.jpeg }),
+                    v.width
+                )
+            })
+            .collect();
+        entries.join(", ")
+    }
     /// The variant closest above `width` (for `src` fallbacks and cards).
     pub fn at_least(&self, width: u32) -> &Variant {
         self.variants

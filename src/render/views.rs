@@ -69,19 +69,7 @@ impl<'a> Views<'a> {
     /// A `<picture>`: WebP and JPEG `srcset`s, the intrinsic size (no layout
     /// shift) and a JPEG `src` for old browsers.
     pub fn picture(&self, pic: &Picture, alt: &str, sizes: &str) -> Value {
-        let srcset = |webp: bool| {
-            pic.variants
-                .iter()
-                .map(|v| {
-                    format!(
-                        "{} {}w",
-                        self.urls.href(if webp { &v.webp } else { &v.jpeg }),
-                        v.width
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let srcset = |webp: bool| pic.srcset(webp, |path| self.urls.href(path));
         let big = pic.largest();
         json!({
             "src": self.urls.href(&pic.at_least(640).jpeg),
@@ -96,15 +84,7 @@ impl<'a> Views<'a> {
 
     fn photo(&self, p: &Profile, lang: Lang, sizes: &str) -> Value {
         match self.images.photos.get(&p.slug) {
-            Some(pic) => {
-                let (text, _) = p.text.get(lang);
-                let alt = text
-                    .photo_alt
-                    .clone()
-                    .or_else(|| p.text.vi.photo_alt.clone())
-                    .unwrap_or_else(|| text.name.clone());
-                self.picture(pic, &alt, sizes)
-            }
+            Some(pic) => self.picture(pic, p.photo_alt(lang), sizes),
             None => Value::Null,
         }
     }
@@ -136,10 +116,9 @@ impl<'a> Views<'a> {
             .iter()
             .map(|a| json!({"label": self.award_label(&a.award, lang), "href": u.href(&u.term(lang, Taxonomy::Award, &a.award)), "year": a.year, "year_href": u.href(&u.term(lang, Taxonomy::Year, &a.year.to_string())), "decision": a.decision}))
             .collect();
-        let movements: Vec<Value> = p
-            .movements
-            .iter()
-            .filter_map(|slug| self.site.movements.iter().find(|m| &m.slug == slug))
+        let movements: Vec<Value> = self
+            .site
+            .movements_of(p)
             .map(|m| {
                 let (t, l) = m.text.get(lang);
                 json!({"title": t.title, "href": u.href(&u.movement(lang, &m.slug)), "text_lang": l.code()})
