@@ -52,16 +52,21 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
-    /// Build the site and show it at http://127.0.0.1:PORT/ for preview.
+    /// Preview the site at http://127.0.0.1:PORT/, updated as you save.
+    ///
+    /// The preview is built in memory (public/ is not touched). Saving a file
+    /// redraws what it changed and reloads the open pages; a mistake shows
+    /// over the page, naming the file and line, until it is fixed.
     Serve {
         #[command(flatten)]
         site: SiteArgs,
         /// The port to listen on.
         #[arg(long, default_value_t = 1111)]
         port: u16,
-        /// Where to write the preview. Default: public/ inside the site folder.
-        #[arg(long)]
-        out: Option<PathBuf>,
+        /// The address to listen on. Use 0.0.0.0 to preview from a phone on
+        /// the same network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
     },
     /// Search the site as the public would, from the terminal.
     ///
@@ -214,9 +219,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Serve { site, port, out } => {
-            let out = out.unwrap_or_else(|| site.root.join("public"));
-            crate::serve::serve(&options(&site, None), &out, port)
+        Command::Serve { site, port, bind } => {
+            let mut opts = options(&site, None);
+            opts.root = std::fs::canonicalize(&opts.root).map_err(|e| {
+                anyhow::anyhow!("cannot open the site folder {}: {e}", opts.root.display())
+            })?;
+            crate::serve::serve(&opts, bind, port)
         }
         Command::Search {
             query,

@@ -22,8 +22,10 @@ pub mod i18n;
 pub mod images;
 pub mod markdown;
 pub mod output;
+pub mod preview;
 pub mod render;
 pub mod scaffold;
+pub mod scope;
 pub mod search;
 pub mod serve;
 pub mod site;
@@ -117,11 +119,7 @@ pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, Build
             return Err(BuildFailed(errs));
         }
     };
-    let thumbs = photos
-        .photos
-        .iter()
-        .map(|(slug, p)| (slug.clone(), p.variants[0].jpeg.clone()))
-        .collect();
+    let thumbs = photos.thumbs();
     if photos.encoded + photos.cached > 0 {
         eprintln!(
             "Photos: {} encoded, {} unchanged (from the cache)",

@@ -4,143 +4,79 @@
 use crate::config::{Lang, SECTIONS};
 use crate::error::Diagnostic;
 use crate::fold::is_slug;
+use crate::scope::Scope;
 use crate::site::{Origin, Profile, Site};
 use crate::yaml::{closest, Seg};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path};
 
 /// The longest summary the cards and search results have room for.
 pub const SUMMARY_MAX_CHARS: usize = 300;
 pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
+/// What validation remembers between the runs of `serve`, so that one
+/// edited profile is checked without folding the names of all the others.
+#[derive(Debug, Default, Clone)]
+pub struct Memo {
+    /// Profile slug → who it is (for the duplicate rule).
+    identities: HashMap<String, (String, String)>,
+}
+
+impl Memo {
+    /// What a full validation of `site` would remember.
+    pub fn of(site: &Site) -> Memo {
+        Memo {
+            identities: site
+                .profiles
+                .iter()
+                .map(|p| (p.slug.clone(), identity(p)))
+                .collect(),
+        }
+    }
+
+    /// Remember (or forget, when gone) who these profiles are.
+    pub fn refresh<'a>(&mut self, site: &Site, slugs: impl IntoIterator<Item = &'a String>) {
+        for slug in slugs {
+            match profile_by_slug(site, slug) {
+                Some(p) => self.identities.insert(slug.clone(), identity(p)),
+                None => self.identities.remove(slug),
+            };
+        }
+    }
+}
+
+/// A person or collective is its folded name and organisation.
+fn identity(p: &Profile) -> (String, String) {
+    (
+        crate::fold::fold(&p.text.vi.name),
+        crate::fold::fold(p.text.vi.organization.as_deref().unwrap_or("")),
+    )
+}
+
+fn profile_by_slug<'a>(site: &'a Site, slug: &str) -> Option<&'a Profile> {
+    site.profiles
+        .binary_search_by(|p| p.slug.as_str().cmp(slug))
+        .ok()
+        .map(|i| &site.profiles[i])
+}
+
 pub fn validate(site: &Site) -> Vec<Diagnostic> {
+    validate_with(site, &Scope::All, &mut Memo::default())
+}
+
+/// Check the profiles of `scope` (all of them for [`Scope::All`]) and every
+/// rule that spans the site; `memo` carries what the last run learnt.
+pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     let movements: BTreeSet<&str> = site.movements.iter().map(|m| m.slug.as_str()).collect();
     let reserved: BTreeSet<&str> = Lang::ALL
         .iter()
         .map(|l| site.config.section(*l, "page"))
         .collect();
-    let mut seen_people: BTreeMap<(String, String), &str> = BTreeMap::new();
-
-    for p in &site.profiles {
-        let o = &p.text.vi.origin;
-        if !is_slug(&p.slug) {
-            d.push(
-                Diagnostic::error(
-                    crate::error::Location::file(&p.bundle),
-                    format!("the folder name `{}` is not a valid slug", p.slug),
-                )
-                .help(format!(
-                    "rename the folder to `{}`",
-                    crate::fold::slugify(&p.slug)
-                )),
-            );
-        }
-        if reserved.contains(p.slug.as_str()) {
-            d.push(
-                Diagnostic::error(
-                    crate::error::Location::file(&p.bundle),
-                    format!("the slug `{}` is reserved for page numbers", p.slug),
-                )
-                .help("rename the folder"),
-            );
-        }
-        key_exists(
-            &mut d,
-            o,
-            &[Seg::Key("field")],
-            "field",
-            &p.field,
-            site.data.fields.keys(),
-            "data/fields.yaml",
-        );
-        if let Some(c) = &p.commune {
-            key_exists(
-                &mut d,
-                o,
-                &[Seg::Key("commune")],
-                "commune",
-                c,
-                site.data.communes.keys(),
-                "data/communes.yaml",
-            );
-        }
-        for (i, m) in p.movements.iter().enumerate() {
-            key_exists_str(
-                &mut d,
-                o,
-                &[Seg::Key("movements"), Seg::Index(i)],
-                "movements",
-                m,
-                movements.iter().copied(),
-                "content/movements/",
-            );
-        }
-        for (i, a) in p.awards.iter().enumerate() {
-            let at = [Seg::Key("awards"), Seg::Index(i), Seg::Key("award")];
-            key_exists(
-                &mut d,
-                o,
-                &at,
-                "awards.award",
-                &a.award,
-                site.data.awards.keys(),
-                "data/awards.yaml",
-            );
-            if !(1945..=2100).contains(&a.year) {
-                d.push(
-                    Diagnostic::error(
-                        o.loc(&[Seg::Key("awards"), Seg::Index(i), Seg::Key("year")]),
-                        format!("{} is not a plausible award year", a.year),
-                    )
-                    .field("awards.year")
-                    .help("write the four-digit year, e.g. 2024"),
-                );
-            }
-        }
-        for (i, t) in p.tags.iter().enumerate() {
-            if !is_slug(t) {
-                d.push(
-                    Diagnostic::error(
-                        o.loc(&[Seg::Key("tags"), Seg::Index(i)]),
-                        format!("the tag `{t}` is not a valid key"),
-                    )
-                    .field("tags")
-                    .help(format!("write it as `{}`", crate::fold::slugify(t))),
-                );
-            }
-        }
-        for (i, s) in p.sources.iter().enumerate() {
-            if let Some(url) = &s.url {
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    d.push(
-                        Diagnostic::error(
-                            o.loc(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")]),
-                            format!("`{url}` is not a web address"),
-                        )
-                        .field("sources.url")
-                        .help("write the full address starting with https://"),
-                    );
-                }
-            }
-        }
-        summary_length(&mut d, &p.text.vi.origin, &p.text.vi.summary);
-        if let Some(en) = &p.text.en {
-            summary_length(&mut d, &en.origin, &en.summary);
-        }
-        photo(&mut d, site, p);
-        let who = (
-            crate::fold::fold(&p.text.vi.name),
-            crate::fold::fold(p.text.vi.organization.as_deref().unwrap_or("")),
-        );
-        if let Some(first) = seen_people.insert(who, &p.slug) {
-            d.push(
-                Diagnostic::error(o.loc(&[Seg::Key("name")]), format!("the same name and organisation as the profile `{first}`"))
-                    .field("name")
-                    .help("merge the two profiles (add the awards to one), or give the organisation to tell them apart"),
-            );
-        }
+    for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
+        check_profile(&mut d, site, p, &movements, &reserved);
     }
+    duplicates(&mut d, site, scope, memo);
 
     for c in &site.congresses {
         let o = &c.text.vi.origin;
@@ -239,6 +175,179 @@ pub fn validate(site: &Site) -> Vec<Diagnostic> {
         }
     }
     d
+}
+
+/// The rules of one profile on its own.
+fn check_profile(
+    d: &mut Vec<Diagnostic>,
+    site: &Site,
+    p: &Profile,
+    movements: &BTreeSet<&str>,
+    reserved: &BTreeSet<&str>,
+) {
+    let d = &mut *d;
+    let o = &p.text.vi.origin;
+    if !is_slug(&p.slug) {
+        d.push(
+            Diagnostic::error(
+                crate::error::Location::file(&p.bundle),
+                format!("the folder name `{}` is not a valid slug", p.slug),
+            )
+            .help(format!(
+                "rename the folder to `{}`",
+                crate::fold::slugify(&p.slug)
+            )),
+        );
+    }
+    if reserved.contains(p.slug.as_str()) {
+        d.push(
+            Diagnostic::error(
+                crate::error::Location::file(&p.bundle),
+                format!("the slug `{}` is reserved for page numbers", p.slug),
+            )
+            .help("rename the folder"),
+        );
+    }
+    key_exists(
+        d,
+        o,
+        &[Seg::Key("field")],
+        "field",
+        &p.field,
+        site.data.fields.keys(),
+        "data/fields.yaml",
+    );
+    if let Some(c) = &p.commune {
+        key_exists(
+            d,
+            o,
+            &[Seg::Key("commune")],
+            "commune",
+            c,
+            site.data.communes.keys(),
+            "data/communes.yaml",
+        );
+    }
+    for (i, m) in p.movements.iter().enumerate() {
+        key_exists_str(
+            d,
+            o,
+            &[Seg::Key("movements"), Seg::Index(i)],
+            "movements",
+            m,
+            movements.iter().copied(),
+            "content/movements/",
+        );
+    }
+    for (i, a) in p.awards.iter().enumerate() {
+        let at = [Seg::Key("awards"), Seg::Index(i), Seg::Key("award")];
+        key_exists(
+            d,
+            o,
+            &at,
+            "awards.award",
+            &a.award,
+            site.data.awards.keys(),
+            "data/awards.yaml",
+        );
+        if !(1945..=2100).contains(&a.year) {
+            d.push(
+                Diagnostic::error(
+                    o.loc(&[Seg::Key("awards"), Seg::Index(i), Seg::Key("year")]),
+                    format!("{} is not a plausible award year", a.year),
+                )
+                .field("awards.year")
+                .help("write the four-digit year, e.g. 2024"),
+            );
+        }
+    }
+    for (i, t) in p.tags.iter().enumerate() {
+        if !is_slug(t) {
+            d.push(
+                Diagnostic::error(
+                    o.loc(&[Seg::Key("tags"), Seg::Index(i)]),
+                    format!("the tag `{t}` is not a valid key"),
+                )
+                .field("tags")
+                .help(format!("write it as `{}`", crate::fold::slugify(t))),
+            );
+        }
+    }
+    for (i, s) in p.sources.iter().enumerate() {
+        if let Some(url) = &s.url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                d.push(
+                    Diagnostic::error(
+                        o.loc(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")]),
+                        format!("`{url}` is not a web address"),
+                    )
+                    .field("sources.url")
+                    .help("write the full address starting with https://"),
+                );
+            }
+        }
+    }
+    summary_length(d, &p.text.vi.origin, &p.text.vi.summary);
+    if let Some(en) = &p.text.en {
+        summary_length(d, &en.origin, &en.summary);
+    }
+    photo(d, site, p);
+}
+
+/// One profile per person or collective: the same folded name and
+/// organisation twice is an error on every profile after the first.
+fn duplicates(d: &mut Vec<Diagnostic>, site: &Site, scope: &Scope, memo: &mut Memo) {
+    let groups: Vec<Vec<&str>> = match scope {
+        Scope::All => {
+            memo.identities = site
+                .profiles
+                .iter()
+                .map(|p| (p.slug.clone(), identity(p)))
+                .collect();
+            let mut by_who: BTreeMap<&(String, String), Vec<&str>> = BTreeMap::new();
+            for p in &site.profiles {
+                by_who
+                    .entry(&memo.identities[&p.slug])
+                    .or_default()
+                    .push(&p.slug);
+            }
+            by_who.into_values().collect()
+        }
+        Scope::Profiles(slugs) | Scope::Cards(slugs) | Scope::Shared(slugs) => {
+            memo.refresh(site, slugs);
+            // The last good site had no duplicates: only the edited profiles can.
+            let wanted: BTreeSet<&(String, String)> = slugs
+                .iter()
+                .filter_map(|s| memo.identities.get(s))
+                .collect();
+            let mut by_who: BTreeMap<&(String, String), Vec<&str>> = BTreeMap::new();
+            for (slug, who) in &memo.identities {
+                if wanted.contains(who) {
+                    by_who.entry(who).or_default().push(slug);
+                }
+            }
+            by_who
+                .into_values()
+                .map(|mut v| {
+                    v.sort_unstable();
+                    v
+                })
+                .collect()
+        }
+    };
+    for group in groups.iter().filter(|g| g.len() > 1) {
+        let first = group[0];
+        for slug in &group[1..] {
+            let Some(p) = profile_by_slug(site, slug) else {
+                continue;
+            };
+            d.push(
+                Diagnostic::error(p.text.vi.origin.loc(&[Seg::Key("name")]), format!("the same name and organisation as the profile `{first}`"))
+                    .field("name")
+                    .help("merge the two profiles (add the awards to one), or give the organisation to tell them apart"),
+            );
+        }
+    }
 }
 
 fn key_exists<'a>(

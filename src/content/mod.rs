@@ -17,7 +17,7 @@ pub use kinds::PROFILE_TEMPLATE_KEYS;
 
 /// Which document a Markdown file is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum DocKey {
+pub enum DocKey {
     Profile(String),
     Congress(String),
     Movement(String),
@@ -152,18 +152,64 @@ fn classify(rel_to_content: &Path) -> Result<Option<(DocKey, Lang)>, String> {
     Ok(Some((key, lang)))
 }
 
+/// What changed when a file changed, for a partial reload.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Changed {
+    /// A file of this profile's bundle (its texts or photos).
+    Profile(String),
+    /// A congress, movement or page file: that whole (small) folder.
+    Folder(&'static str),
+}
+
+/// What a path inside `content/` belongs to; `None` outside the content.
+pub fn changed(root: &Path, path: &Path) -> Option<Changed> {
+    let within = path
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .strip_prefix("content")
+        .ok()?;
+    let mut parts = within.iter().map(|p| p.to_string_lossy());
+    match parts.next()?.as_ref() {
+        "profiles" => Some(Changed::Profile(parts.next()?.into_owned())),
+        "congresses" => Some(Changed::Folder("congresses")),
+        "movements" => Some(Changed::Folder("movements")),
+        "pages" => Some(Changed::Folder("pages")),
+        _ => None,
+    }
+}
+
 /// Load and pair every document under `root/content`.
 pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        let warning = Diagnostic::warning(
+            Location::file("content"),
+            "there is no content/ folder: the site has no profiles",
+        );
+        return (Content::default(), vec![warning]);
+    }
+    load_under(root, &content_dir, drafts)
+}
+
+/// Load just what changed (a profile bundle, or one folder of documents):
+/// `serve` reloads a single file of ten thousand this way.
+pub fn load_changed(root: &Path, what: &Changed, drafts: bool) -> (Content, Vec<Diagnostic>) {
+    let dir = match what {
+        Changed::Profile(slug) => root.join("content/profiles").join(slug),
+        Changed::Folder(name) => root.join("content").join(name),
+    };
+    if !dir.is_dir() {
+        return (Content::default(), Vec::new());
+    }
+    load_under(root, &dir, drafts)
+}
+
+/// Load and pair every document under `dir` (inside `root/content`).
+fn load_under(root: &Path, dir: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let content_dir = root.join("content");
     let mut files: Vec<(DocKey, Lang, PathBuf)> = Vec::new();
-    if !content_dir.is_dir() {
-        diags.push(Diagnostic::warning(
-            Location::file("content"),
-            "there is no content/ folder: the site has no profiles",
-        ));
-    }
-    let walker = walkdir::WalkDir::new(&content_dir)
+    let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name();
     for entry in walker.into_iter() {
@@ -174,12 +220,10 @@ pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
                     .path()
                     .map(|p| rel(root, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
-                if content_dir.is_dir() {
-                    diags.push(Diagnostic::error(
-                        Location::file(path),
-                        format!("cannot read: {e}"),
-                    ));
-                }
+                diags.push(Diagnostic::error(
+                    Location::file(path),
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };

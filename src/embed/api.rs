@@ -280,25 +280,32 @@ impl Api<'_> {
     }
 }
 
-pub(super) fn documents(site: &Site, images: &Images) -> anyhow::Result<Vec<OutFile>> {
+pub(super) fn documents(
+    site: &Site,
+    images: &Images,
+    scope: &crate::scope::Scope,
+) -> anyhow::Result<Vec<OutFile>> {
     let api = Api {
         site,
         urls: Urls::new(&site.config),
         images,
     };
-    let mut files = vec![
-        json_file(&api_path("profiles.json"), &api.profiles()),
-        json_file(&api_path("congresses.json"), &api.congresses()),
-        json_file(&api_path("movements.json"), &api.movements()),
-        json_file(&api_path("slogans.json"), &api.slogans()),
-    ];
-    for p in &site.profiles {
+    let mut files = Vec::new();
+    if scope.shared() {
+        files.extend([
+            json_file(&api_path("profiles.json"), &api.profiles()),
+            json_file(&api_path("congresses.json"), &api.congresses()),
+            json_file(&api_path("movements.json"), &api.movements()),
+            json_file(&api_path("slogans.json"), &api.slogans()),
+        ]);
+    }
+    for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         files.push(json_file(
             &api_path(&format!("profiles/{}.json", p.slug)),
             &api.profile(p),
         ));
     }
-    for (kind, text) in SCHEMAS {
+    for (kind, text) in SCHEMAS.iter().filter(|_| scope.all()) {
         let mut schema: Value = serde_json::from_str(text)
             .map_err(|e| anyhow::anyhow!("src/embed/schemas/{kind}.json: {e}"))?;
         schema["$id"] = json!(api.schema(kind));

@@ -204,10 +204,11 @@ pub(super) fn pages(
     site: &Site,
     images: &Images,
     strings: &BTreeMap<Lang, Strings>,
+    scope: &crate::scope::Scope,
 ) -> anyhow::Result<Vec<OutFile>> {
     let tera = tera()?;
     let mut files = Vec::new();
-    for p in &site.profiles {
+    for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         for lang in Lang::ALL {
             let ctx = tera::Context::from_value(context(site, images, strings, p, lang))?;
             let html = tera

@@ -20,6 +20,7 @@ use crate::i18n::Strings;
 use crate::images::Images;
 use crate::output::OutFile;
 use crate::render::urls::Urls;
+use crate::scope::Scope;
 use crate::site::{Profile, Site};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -143,13 +144,26 @@ pub fn build(
     images: &Images,
     strings: &BTreeMap<Lang, Strings>,
 ) -> anyhow::Result<Vec<OutFile>> {
-    let mut files = card::pages(site, images, strings)?;
-    files.extend(oembed::documents(site, images));
-    files.extend(api::documents(site, images)?);
-    files.push(OutFile::new(
-        EMBED_JS_PATH.trim_start_matches('/'),
-        include_str!("../../themes/default/static/embed.js"),
-    ));
+    build_scoped(site, images, strings, &Scope::All)
+}
+
+/// Build the embeds of the profiles in `scope`, and the lists of all
+/// profiles when the scope is shared.
+pub fn build_scoped(
+    site: &Site,
+    images: &Images,
+    strings: &BTreeMap<Lang, Strings>,
+    scope: &Scope,
+) -> anyhow::Result<Vec<OutFile>> {
+    let mut files = card::pages(site, images, strings, scope)?;
+    files.extend(oembed::documents(site, images, scope));
+    files.extend(api::documents(site, images, scope)?);
+    if scope.all() {
+        files.push(OutFile::new(
+            EMBED_JS_PATH.trim_start_matches('/'),
+            include_str!("../../themes/default/static/embed.js"),
+        ));
+    }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }

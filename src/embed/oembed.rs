@@ -48,9 +48,9 @@ pub fn document(site: &Site, images: &Images, p: &Profile, lang: Lang) -> Value 
     doc
 }
 
-pub(super) fn documents(site: &Site, images: &Images) -> Vec<OutFile> {
+pub(super) fn documents(site: &Site, images: &Images, scope: &crate::scope::Scope) -> Vec<OutFile> {
     let mut files = Vec::new();
-    for p in &site.profiles {
+    for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         for lang in Lang::ALL {
             files.push(json_file(
                 &oembed_path(lang, &p.slug),

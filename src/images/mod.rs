@@ -12,6 +12,7 @@ use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::output::OutFile;
 use crate::render::urls::Urls;
+use crate::scope::Scope;
 use crate::site::Site;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -91,6 +92,33 @@ pub struct Images {
     pub site_cards: BTreeMap<Lang, Card>,
     pub encoded: usize,
     pub cached: usize,
+}
+
+impl Images {
+    /// The smallest variant of each profile photo, for search results.
+    pub fn thumbs(&self) -> BTreeMap<String, String> {
+        self.photos
+            .iter()
+            .map(|(slug, p)| (slug.clone(), p.variants[0].jpeg.clone()))
+            .collect()
+    }
+
+    /// Replace what is known of the profiles in `scope` with `newer` (the
+    /// result of [`process_scoped`] for that scope).
+    pub fn update(&mut self, newer: Images, scope: &Scope) {
+        if scope.all() {
+            *self = newer;
+            return;
+        }
+        self.photos.retain(|slug, _| !scope.profile(slug));
+        self.story.retain(|(slug, _), _| !scope.profile(slug));
+        self.cards.retain(|(slug, _), _| !scope.profile(slug));
+        self.photos.extend(newer.photos);
+        self.story.extend(newer.story);
+        self.cards.extend(newer.cards);
+        self.encoded = newer.encoded;
+        self.cached = newer.cached;
+    }
 }
 
 /// What one source photo became.
@@ -251,9 +279,9 @@ struct Job {
     is_photo: bool,
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site, scope: &Scope) -> Vec<Job> {
     let mut jobs = Vec::new();
-    for p in &site.profiles {
+    for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         if let Some(photo) = &p.photo {
             jobs.push(Job {
                 slug: p.slug.clone(),
@@ -299,12 +327,22 @@ fn progress(n: usize) -> indicatif::ProgressBar {
 
 /// Process every photo and share card. `cache`: keep encoded files in the site's `.guong-cache/`.
 pub fn process(site: &Site, cache: bool) -> Result<(Images, Vec<OutFile>), Vec<Diagnostic>> {
+    process_scoped(site, cache, &Scope::All)
+}
+
+/// Process the photos and share cards of the profiles in `scope` (the
+/// site's own cards only for [`Scope::All`]).
+pub fn process_scoped(
+    site: &Site,
+    cache: bool,
+    scope: &Scope,
+) -> Result<(Images, Vec<OutFile>), Vec<Diagnostic>> {
     let urls = Urls::new(&site.config);
     let cache = Cache {
         dir: cache.then(|| site.config.root.join(".guong-cache/images")),
     };
     let encoded = AtomicUsize::new(0);
-    let jobs = jobs(site);
+    let jobs = jobs(site, scope);
     let bar = progress(jobs.len());
     let results: Vec<(&Job, Result<Done, String>)> = jobs
         .par_iter()
@@ -373,7 +411,15 @@ pub fn process(site: &Site, cache: bool) -> Result<(Images, Vec<OutFile>), Vec<D
     images.encoded = encoded.load(Ordering::Relaxed);
     images.cached = jobs.len() - images.encoded;
     if site.config.images.share_cards {
-        cards(site, &urls, &cache, &card_sources, &mut images, &mut files);
+        cards(
+            site,
+            &urls,
+            &cache,
+            &card_sources,
+            scope,
+            &mut images,
+            &mut files,
+        );
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
@@ -386,6 +432,7 @@ fn cards(
     urls: &Urls,
     cache: &Cache,
     sources: &BTreeMap<String, image::RgbImage>,
+    scope: &Scope,
     images: &mut Images,
     files: &mut Vec<OutFile>,
 ) {
@@ -399,18 +446,20 @@ fn cards(
     let mut jobs = Vec::new();
     for lang in Lang::ALL {
         let site_name = site.config.title.text(lang).to_string();
-        jobs.push(CardJob {
-            profile: None,
-            lang,
-            honorific: None,
-            name: site_name,
-            role: site
-                .config
-                .description
-                .as_ref()
-                .map(|d| d.text(lang).to_string()),
-        });
-        for p in &site.profiles {
+        if scope.all() {
+            jobs.push(CardJob {
+                profile: None,
+                lang,
+                honorific: None,
+                name: site_name,
+                role: site
+                    .config
+                    .description
+                    .as_ref()
+                    .map(|d| d.text(lang).to_string()),
+            });
+        }
+        for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
             let (t, _) = p.text.get(lang);
             let role = match (&t.role, &t.organization) {
                 (Some(r), Some(o)) => Some(format!("{r}, {o}")),

@@ -13,6 +13,7 @@ use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::images::Images;
 use crate::output::OutFile;
+use crate::scope::Scope;
 use crate::site::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -106,12 +107,12 @@ fn template_error(e: &tera::Error, theme: &str, template: Option<&str>) -> Diagn
         .help("a site can override a template by putting a file of the same name in templates/")
 }
 
-struct Common<'a> {
-    views: &'a views::Views<'a>,
+struct Common<'v, 'a> {
+    views: &'v views::Views<'a>,
     assets: BTreeMap<String, String>,
 }
 
-impl Common<'_> {
+impl Common<'_, '_> {
     /// Context shared by every page: language, strings, navigation, alternates.
     fn context(&self, r: &Route, page: Value) -> Value {
         let v = self.views;
@@ -199,50 +200,135 @@ pub fn render(
     images: &Images,
     search: &crate::search::SearchIndex,
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    let tera = tera(theme, &site.config.theme)?;
-    let views = views::Views {
-        site,
-        urls: Urls::new(&site.config),
-        strings: theme.strings.iter().map(|(l, s)| (*l, s.clone())).collect(),
-        images,
-        search,
-    };
-    let routes = views.routes();
-    let (asset_hrefs, mut files) = assets(theme, &views.urls);
-    let common = Common {
-        views: &views,
-        assets: asset_hrefs,
-    };
-    let pages: Vec<Result<OutFile, Diagnostic>> = routes
-        .par_iter()
-        .map(|r| {
-            let ctx = tera::Context::from_value(common.context(r, views.page_value(r)))
-                .map_err(|e| template_error(&e, &site.config.theme, Some(r.template)))?;
-            let html = tera
-                .render(r.template, &ctx)
-                .map_err(|e| template_error(&e, &site.config.theme, Some(r.template)))?;
-            Ok(OutFile::new(urls::output_file(&r.path), html))
+    Renderer::new(site, theme)?.render(site, images, search, &Scope::All)
+}
+
+/// The templates, parsed once, and the theme's assets: `serve` keeps one
+/// and redraws a few pages with it after each edit.
+pub struct Renderer {
+    tera: tera::Tera,
+    theme: String,
+    strings: BTreeMap<Lang, crate::i18n::Strings>,
+    asset_hrefs: BTreeMap<String, String>,
+    asset_files: Vec<OutFile>,
+}
+
+impl Renderer {
+    pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
+        let (asset_hrefs, asset_files) = assets(theme, &Urls::new(&site.config));
+        Ok(Renderer {
+            tera: tera(theme, &site.config.theme)?,
+            theme: site.config.theme.clone(),
+            strings: theme.strings.clone(),
+            asset_hrefs,
+            asset_files,
         })
-        .collect();
-    let mut errors: Vec<Diagnostic> = Vec::new();
-    for p in pages {
-        match p {
-            Ok(f) => files.push(f),
-            Err(d) => {
-                if !errors.contains(&d) {
-                    errors.push(d);
+    }
+
+    /// Render the pages of `scope`: a profile's own pages when its slug is in
+    /// scope, shared pages (listings, feeds) when the scope is shared.
+    pub fn render(
+        &self,
+        site: &Site,
+        images: &Images,
+        search: &crate::search::SearchIndex,
+        scope: &Scope,
+    ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+        let views = views::Views::new(site, self.strings.clone(), images, search);
+        let all = match scope {
+            Scope::Profiles(_) => Vec::new(),
+            // The cards changed but no list did: other profiles' pages (and
+            // so the sitemap) stay as they are.
+            Scope::Cards(_) => crate::timed("routes", || views.routes_but(true)),
+            _ => crate::timed("routes", || views.routes()),
+        };
+        let routes: Vec<&Route> = all
+            .iter()
+            .filter(|r| match &r.page {
+                routes::PageData::Profile(p) => scope.profile(&p.slug),
+                routes::PageData::Listing(_, cards) => {
+                    scope.listing(cards.iter().map(|p| p.slug.as_str()))
+                }
+                routes::PageData::Ready(_) => true,
+            })
+            .collect();
+        let own = match scope {
+            Scope::Profiles(slugs) | Scope::Cards(slugs) => views.profile_routes(slugs),
+            _ => Vec::new(),
+        };
+        let mut files = self.draw(&views, routes.into_iter().chain(&own).collect(), scope)?;
+        if matches!(scope, Scope::All | Scope::Shared(_)) {
+            files.push(feeds::sitemap(&views.urls, &all));
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    }
+
+    /// The search pages alone, pointing at `search` (a rebuilt index).
+    pub fn render_search_pages(
+        &self,
+        site: &Site,
+        images: &Images,
+        search: &crate::search::SearchIndex,
+    ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+        let views = views::Views::new(site, self.strings.clone(), images, search);
+        let routes: Vec<Route> = Lang::ALL.iter().map(|l| views.search(*l)).collect();
+        self.draw(
+            &views,
+            routes.iter().collect(),
+            &Scope::Profiles(Default::default()),
+        )
+    }
+
+    fn draw<'a>(
+        &self,
+        views: &views::Views<'a>,
+        routes: Vec<&Route<'a>>,
+        scope: &Scope,
+    ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+        let site = views.site;
+        let mut files = if scope.all() {
+            self.asset_files.clone()
+        } else {
+            Vec::new()
+        };
+        let common = Common {
+            views,
+            assets: self.asset_hrefs.clone(),
+        };
+        let pages: Vec<Result<OutFile, Diagnostic>> = routes
+            .par_iter()
+            .map(|r| {
+                let ctx = tera::Context::from_value(common.context(r, views.page_value(r)))
+                    .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
+                let html = self
+                    .tera
+                    .render(r.template, &ctx)
+                    .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
+                Ok(OutFile::new(urls::output_file(&r.path), html))
+            })
+            .collect();
+        let mut errors: Vec<Diagnostic> = Vec::new();
+        for p in pages {
+            match p {
+                Ok(f) => files.push(f),
+                Err(d) => {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
                 }
             }
         }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        if scope.shared() {
+            for lang in Lang::ALL {
+                files.push(feeds::atom(site, &views.urls, lang));
+            }
+            files.push(feeds::robots(&views.urls));
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    for lang in Lang::ALL {
-        files.push(feeds::atom(site, &views.urls, lang));
-    }
-    files.push(feeds::sitemap(&views.urls, &routes));
-    files.push(feeds::robots(&views.urls));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
 }

@@ -77,6 +77,9 @@ impl From<Value> for PageData<'_> {
     }
 }
 
+/// A taxonomy's terms with their members, in display order.
+pub type Terms<'a> = Vec<(String, Vec<&'a Profile>)>;
+
 /// Profiles sorted the way readers look names up: by folded name, then slug.
 pub fn by_name<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Vec<&'a Profile> {
     let mut v: Vec<&Profile> = profiles.collect();
@@ -113,7 +116,28 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// The pages of just these profiles, in both languages.
+    pub fn profile_routes(&self, slugs: &std::collections::BTreeSet<String>) -> Vec<Route<'a>> {
+        let mut routes = Vec::new();
+        for lang in Lang::ALL {
+            for p in self
+                .site
+                .profiles
+                .iter()
+                .filter(|p| slugs.contains(&p.slug))
+            {
+                routes.push(self.profile_route(p, lang));
+            }
+        }
+        routes
+    }
+
     pub fn routes(&self) -> Vec<Route<'a>> {
+        self.routes_but(false)
+    }
+
+    /// Every route, or every route but the profiles' own pages.
+    pub fn routes_but(&self, without_profiles: bool) -> Vec<Route<'a>> {
         let mut routes = Vec::new();
         for lang in Lang::ALL {
             routes.push(self.home(lang));
@@ -126,8 +150,10 @@ impl<'a> Views<'a> {
                 "profiles",
                 json!({}),
             ));
-            for p in &self.site.profiles {
-                routes.push(self.profile_route(p, lang));
+            if !without_profiles {
+                for p in &self.site.profiles {
+                    routes.push(self.profile_route(p, lang));
+                }
             }
             routes.extend(self.taxonomies(lang));
             routes.extend(self.congress_routes(lang));
@@ -308,8 +334,21 @@ impl<'a> Views<'a> {
     }
 
     /// Terms of a taxonomy with their profiles: (key, profiles), in display order.
-    fn terms(&self, tax: Taxonomy) -> Vec<(String, Vec<&'a Profile>)> {
+    fn terms(&self, tax: Taxonomy) -> &Terms<'a> {
+        let slot = Taxonomy::ALL
+            .iter()
+            .position(|t| *t == tax)
+            .expect("a taxonomy");
+        self.terms[slot].get_or_init(|| self.work_out_terms(tax))
+    }
+
+    fn work_out_terms(&self, tax: Taxonomy) -> Terms<'a> {
         let all = by_name(self.site.profiles.iter());
+        let years: Vec<Vec<i32>> = if tax == Taxonomy::Year {
+            all.iter().map(|p| p.years()).collect()
+        } else {
+            Vec::new()
+        };
         let data = &self.site.data;
         let keys: Vec<String> = match tax {
             Taxonomy::Field => data.fields.keys().cloned().collect(),
@@ -325,16 +364,18 @@ impl<'a> Views<'a> {
         };
         keys.into_iter()
             .map(|key| {
+                let year: i32 = key.parse().unwrap_or(i32::MIN);
                 let members = all
                     .iter()
-                    .copied()
-                    .filter(|p| match tax {
+                    .enumerate()
+                    .filter(|(i, p)| match tax {
                         Taxonomy::Field => p.field == key,
                         Taxonomy::Commune => p.commune.as_deref() == Some(key.as_str()),
                         Taxonomy::Award => p.awards.iter().any(|a| a.award == key),
-                        Taxonomy::Year => p.years().iter().any(|y| y.to_string() == key),
+                        Taxonomy::Year => years[*i].contains(&year),
                         Taxonomy::Kind => Some(p.kind) == kind_of(&key),
                     })
+                    .map(|(_, p)| *p)
                     .collect();
                 (key, members)
             })
@@ -351,9 +392,9 @@ impl<'a> Views<'a> {
     /// Terms with counts and links, for the taxonomy index and the search page.
     pub fn term_links(&self, lang: Lang, tax: Taxonomy) -> Vec<Value> {
         self.terms(tax)
-            .into_iter()
+            .iter()
             .filter(|(_, ps)| !ps.is_empty() || tax == Taxonomy::Field || tax == Taxonomy::Award)
-            .map(|(key, ps)| json!({"label": self.term_label(tax, &key, lang), "href": self.urls.href(&self.term_path(lang, tax, &key)), "count": format_number(ps.len() as u64, lang)}))
+            .map(|(key, ps)| json!({"label": self.term_label(tax, key, lang), "href": self.urls.href(&self.term_path(lang, tax, key)), "count": format_number(ps.len() as u64, lang)}))
             .collect()
     }
 
@@ -373,7 +414,7 @@ impl<'a> Views<'a> {
                 heading.clone(),
                 page,
             ));
-            for (key, members) in self.terms(tax) {
+            for (key, members) in self.terms(tax).clone() {
                 let label = self.term_label(tax, &key, lang);
                 let heading_term =
                     format!("{}: {label}", t.get(&format!("term_{}", tax.section())));
@@ -558,7 +599,7 @@ impl<'a> Views<'a> {
         )
     }
 
-    fn search(&self, lang: Lang) -> Route<'a> {
+    pub fn search(&self, lang: Lang) -> Route<'a> {
         let t = self.t(lang);
         let heading = t.get("search_title").to_string();
         let browse: Vec<Value> = [Taxonomy::Field, Taxonomy::Commune, Taxonomy::Award, Taxonomy::Year]

@@ -17,6 +17,27 @@ pub struct Views<'a> {
     pub strings: BTreeMap<Lang, Strings>,
     pub images: &'a Images,
     pub search: &'a crate::search::SearchIndex,
+    /// Each taxonomy's terms and members, worked out once per render: the
+    /// index pages, the term listings and the search page all show them.
+    pub terms: [std::sync::OnceLock<super::routes::Terms<'a>>; 5],
+}
+
+impl<'a> Views<'a> {
+    pub fn new(
+        site: &'a Site,
+        strings: BTreeMap<Lang, Strings>,
+        images: &'a Images,
+        search: &'a crate::search::SearchIndex,
+    ) -> Views<'a> {
+        Views {
+            site,
+            urls: Urls::new(&site.config),
+            strings,
+            images,
+            search,
+            terms: Default::default(),
+        }
+    }
 }
 
 impl<'a> Views<'a> {

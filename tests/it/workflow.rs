@@ -137,7 +137,7 @@ fn get(port: u16, path: &str) -> (u16, String) {
 }
 
 #[test]
-fn serve_builds_and_serves_only_the_output_folder() {
+fn serve_previews_from_memory_and_only_the_site() {
     let tmp = site_with(None);
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -161,7 +161,8 @@ fn serve_builds_and_serves_only_the_output_folder() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let (status, body) = get(port, "/en/profiles/nguyen-van-mau/");
-    let (s404, _) = get(port, "/../site.yaml");
+    let (refused, leaked) = get(port, "/../site.yaml");
+    let (missing, _) = get(port, "/khong-co-trang-nay/");
     let (redirect, headers) = get(port, "/dien-hinh");
     child.kill().unwrap();
     let _ = child.wait();
@@ -173,7 +174,13 @@ fn serve_builds_and_serves_only_the_output_folder() {
         )),
         "canonical uses the preview address"
     );
-    assert_eq!(s404, 404);
+    assert_eq!(refused, 400, "a path climbing out of the site is refused");
+    assert!(!leaked.contains("base_url"));
+    assert_eq!(missing, 404);
+    assert!(
+        !tmp.path().join("public").exists(),
+        "the preview is built in memory; public/ is left alone"
+    );
     assert_eq!(redirect, 301);
     assert!(headers.contains("Location: /dien-hinh/"));
 }

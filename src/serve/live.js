@@ -1,0 +1,91 @@
+// guong serve: live reload and the error overlay. Added to pages by the
+// preview server only; never part of a built site.
+(() => {
+  const me = document.currentScript;
+  const file = me.dataset.file;
+  const generation = me.dataset.generation;
+  const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+  const T = {
+    vi: {
+      title: 'Nội dung đang có lỗi',
+      intro: 'Trang đang hiển thị bản dựng đúng gần nhất. Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự cập nhật.',
+      line: 'dòng', column: 'cột', field: 'trường', help: 'Cách sửa', close: 'Ẩn',
+    },
+    en: {
+      title: 'The content has errors',
+      intro: 'This page shows the last good build. Fix the errors below and save the file: the page updates by itself.',
+      line: 'line', column: 'column', field: 'field', help: 'How to fix', close: 'Hide',
+    },
+  }[lang];
+  let overlay = null;
+
+  function el(tag, text, style) {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (style) e.setAttribute('style', style);
+    return e;
+  }
+
+  function hide() {
+    if (overlay) overlay.remove();
+    overlay = null;
+  }
+
+  function show(errors) {
+    hide();
+    overlay = el('section', undefined,
+      'position:fixed;inset:0 0 auto 0;max-height:80vh;overflow:auto;z-index:2147483647;' +
+      'background:#fff8f6;color:#1a1a1a;border-bottom:4px solid #b3261e;padding:1rem 1.25rem;' +
+      'font:16px/1.5 system-ui,sans-serif;box-shadow:0 4px 24px rgba(0,0,0,.3)');
+    overlay.id = 'guong-errors';
+    overlay.setAttribute('role', 'alert');
+    overlay.setAttribute('lang', lang);
+    overlay.setAttribute('aria-labelledby', 'guong-errors-title');
+    const h = el('h2', T.title, 'margin:0 0 .25rem;font-size:1.25rem;color:#b3261e');
+    h.id = 'guong-errors-title';
+    overlay.append(h, el('p', T.intro, 'margin:0 0 .75rem'));
+    const list = el('ol', undefined, 'margin:0;padding-left:1.25rem');
+    for (const e of errors) {
+      const item = el('li', undefined, 'margin:.5rem 0');
+      let where = e.file;
+      if (e.line) where += ` (${T.line} ${e.line}${e.column ? `, ${T.column} ${e.column}` : ''})`;
+      item.append(el('code', where, 'font-weight:bold;word-break:break-all'));
+      const msg = el('p', e.field ? `${T.field} “${e.field}”: ${e.message}` : e.message, 'margin:.25rem 0');
+      msg.setAttribute('lang', 'en');
+      item.append(msg);
+      if (e.help) {
+        const help = el('p', `${T.help}: ${e.help}`, 'margin:0;color:#444');
+        help.setAttribute('lang', 'en');
+        item.append(help);
+      }
+      list.append(item);
+    }
+    const close = el('button', T.close, 'margin-top:.75rem;font:inherit;padding:.25rem .75rem');
+    close.type = 'button';
+    close.addEventListener('click', hide);
+    overlay.append(list, close);
+    document.body.prepend(overlay);
+  }
+
+  function connect() {
+    const q = new URLSearchParams({ file, generation });
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/__guong/live?${q}`);
+    // For tests and the curious: whether the page is listening.
+    ws.onopen = () => { window.__guongLive = 'open'; };
+    ws.onmessage = (event) => {
+      const m = JSON.parse(event.data);
+      if (m.type === 'errors') {
+        show(m.errors);
+      } else if (m.type === 'reload') {
+        hide();
+        if (m.all || (m.paths || []).includes(file)) location.reload();
+      }
+    };
+    // The server restarted or the laptop slept: try again.
+    ws.onclose = () => {
+      window.__guongLive = 'closed';
+      setTimeout(connect, 1000);
+    };
+  }
+  connect();
+})();

@@ -1,0 +1,235 @@
+//! `guong serve`: the site in memory at http://127.0.0.1:PORT/, redrawn in
+//! part when a file is saved, and open pages reloaded over a WebSocket.
+//! Orchestrates only: [`crate::preview`] builds, [`http`] answers, [`live`]
+//! talks to the pages, notify watches the files.
+
+pub mod http;
+pub mod live;
+
+pub use http::content_type;
+
+use crate::error::Diagnostic;
+use crate::preview::{Preview, Update};
+use crate::Options;
+use anyhow::Result;
+use notify::Watcher;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Editors save in several steps (write, rename, chmod): wait this long
+/// after the last event before rebuilding.
+const QUIET: Duration = Duration::from_millis(15);
+/// Rebuild the search index this long after the last edit.
+const SEARCH_AFTER: Duration = Duration::from_millis(1000);
+const WORKERS: usize = 4;
+
+enum Event {
+    Files(Vec<PathBuf>),
+    Search(Result<(Vec<crate::output::OutFile>, crate::search::SearchIndex), Vec<Diagnostic>>),
+}
+
+pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
+    let address = SocketAddr::new(bind, port);
+    let shown = if bind.is_unspecified() {
+        SocketAddr::new(IpAddr::from([127, 0, 0, 1]), port)
+    } else {
+        address
+    };
+    let mut opts = opts.clone();
+    opts.base_url = Some(format!("http://{shown}"));
+    // Fail at once if the port is taken, not after building ten thousand pages.
+    drop(
+        std::net::TcpListener::bind(address)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?,
+    );
+    // Watch before the first build: a file saved meanwhile is not missed.
+    let (tx, rx) = channel::<Event>();
+    let _watcher = watch(&opts.root, tx.clone())?;
+    let mut preview = Preview::new(&opts);
+    let start = Instant::now();
+    let first = preview.rebuild();
+    let server = Arc::new(
+        tiny_http::Server::http(address)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?,
+    );
+    let files = preview.files();
+    let hub = Arc::new(live::Hub::new(files.clone()));
+    for _ in 0..WORKERS {
+        let (server, files, hub) = (server.clone(), files.clone(), hub.clone());
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                http::respond(request, &files, &hub);
+            }
+        });
+    }
+    report(first, &hub);
+    eprintln!(
+        "Built {} profiles in {:.1} s. Preview at http://{shown}/ (Ctrl+C to stop)",
+        preview.profiles(),
+        start.elapsed().as_secs_f64()
+    );
+    if bind.is_unspecified() || !bind.is_loopback() {
+        eprintln!(
+            "note: listening on {address}: other computers on the network can see the preview"
+        );
+    }
+
+    let mut search_due = Some(Instant::now());
+    let mut searching = false;
+    loop {
+        let wait = match (search_due, searching) {
+            (Some(due), false) => due.saturating_duration_since(Instant::now()),
+            _ => Duration::from_secs(3600),
+        };
+        match rx.recv_timeout(wait) {
+            Ok(Event::Files(mut paths)) => {
+                // Gather the rest of the save before rebuilding.
+                let first = Instant::now();
+                let mut later = Vec::new();
+                while first.elapsed() < Duration::from_millis(300) {
+                    match rx.recv_timeout(QUIET) {
+                        Ok(Event::Files(more)) => paths.extend(more),
+                        Ok(other) => later.push(other),
+                        Err(_) => break,
+                    }
+                }
+                if let Ok(Some(update)) = applied(preview.apply(&paths), &hub) {
+                    print_update(&update);
+                    search_due = Some(Instant::now() + SEARCH_AFTER);
+                }
+                for e in later {
+                    let _ = tx.send(e);
+                }
+            }
+            Ok(Event::Search(result)) => {
+                searching = false;
+                match result {
+                    Ok(index) => {
+                        if let Ok(update) = applied(preview.apply_search(index), &hub) {
+                            eprintln!(
+                                "search index updated ({} files changed)",
+                                update.changed.len()
+                            );
+                        }
+                    }
+                    Err(diags) => print_errors(&diags),
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                search_due = None;
+                if let Some(job) = preview.search_job() {
+                    searching = true;
+                    let tx = tx.clone();
+                    std::thread::spawn(move || {
+                        // One core for the index, so that the next save is
+                        // not kept waiting behind it.
+                        let result = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                            Ok(pool) => pool.install(|| job.run()),
+                            Err(_) => job.run(),
+                        };
+                        let _ = tx.send(Event::Search(result));
+                    });
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+    }
+}
+
+/// Watch what the site is made of; the output and caches are not watched.
+fn watch(root: &std::path::Path, tx: Sender<Event>) -> Result<notify::RecommendedWatcher> {
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(event) = res {
+            if !matches!(event.kind, notify::EventKind::Access(_)) {
+                let _ = tx.send(Event::Files(event.paths));
+            }
+        }
+    })?;
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    watcher.watch(&root, notify::RecursiveMode::NonRecursive)?;
+    for dir in ["content", "data", "templates", "themes", "static"] {
+        let dir = root.join(dir);
+        if dir.is_dir() {
+            watcher
+                .watch(&dir, notify::RecursiveMode::Recursive)
+                .map_err(|e| {
+                    anyhow::anyhow!(
+                        "cannot watch {}: {e} (on Linux, raise fs.inotify.max_user_watches)",
+                        dir.display()
+                    )
+                })?;
+        }
+    }
+    Ok(watcher)
+}
+
+/// Tell the pages and the terminal what a rebuild gave.
+fn applied<T: Reported>(result: Result<T, Vec<Diagnostic>>, hub: &live::Hub) -> Result<T, ()> {
+    match result {
+        Ok(t) => {
+            t.tell(hub);
+            Ok(t)
+        }
+        Err(diags) => {
+            print_errors(&diags);
+            hub.errors(&diags);
+            Err(())
+        }
+    }
+}
+
+trait Reported {
+    fn tell(&self, hub: &live::Hub);
+}
+
+impl Reported for Update {
+    fn tell(&self, hub: &live::Hub) {
+        hub.changed(&self.changed);
+    }
+}
+
+impl Reported for Option<Update> {
+    fn tell(&self, hub: &live::Hub) {
+        if let Some(u) = self {
+            u.tell(hub);
+        }
+    }
+}
+
+fn report(result: Result<Update, Vec<Diagnostic>>, hub: &live::Hub) {
+    if let Ok(update) = applied(result, hub) {
+        for w in &update.warnings {
+            eprintln!("{w}");
+        }
+    }
+}
+
+fn print_errors(diags: &[Diagnostic]) {
+    for d in diags {
+        eprintln!("{d}");
+    }
+    eprintln!("\nThe preview keeps showing the last good version until these are fixed.");
+}
+
+fn print_update(u: &Update) {
+    let first = u.changed.first().map(String::as_str).unwrap_or("");
+    eprintln!(
+        "rebuilt in {} ms: {} of {} files changed{}{}",
+        u.took.as_millis(),
+        u.changed.len(),
+        u.drawn,
+        if first.is_empty() {
+            String::new()
+        } else {
+            format!(" ({first}…)")
+        },
+        if u.removed.is_empty() {
+            String::new()
+        } else {
+            format!(", {} removed", u.removed.len())
+        },
+    );
+}
