@@ -1,0 +1,126 @@
+// `guong serve` as a writer uses it: a profile open in Chromium, its Markdown
+// edited on disk. The page must show the new text by itself within 2 s; a
+// YAML mistake must show an overlay naming the file and line (in the page's
+// language) while the last good page stays; fixing it must remove the overlay.
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cp, readFile, writeFile, mkdtemp, rm, stat, mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM } from './server.mjs';
+
+const BIN = process.env.GUONG_BIN;
+const FIXTURE = process.env.FIXTURE_SITE_DIR;
+if (!BIN || !FIXTURE) throw new Error('GUONG_BIN and FIXTURE_SITE_DIR (the built good fixture) must be set');
+const ARTIFACTS = process.env.ARTIFACTS_DIR;
+
+const RELOAD_WITHIN = 2000;
+const SLUG = 'nguyen-van-mau';
+let dir, serve, url, browser, logs = '';
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+before(async () => {
+  // The built fixture's folder, with its photo cache (so nothing is re-encoded), but not its output.
+  dir = await mkdtemp(path.join(os.tmpdir(), 'guong-serve-'));
+  await cp(path.dirname(FIXTURE), dir, { recursive: true, filter: (src) => src !== FIXTURE });
+  const port = await freePort();
+  serve = spawn(BIN, ['serve', '--root', dir, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  serve.stderr.on('data', (d) => { logs += d; });
+  const deadline = Date.now() + 120_000;
+  while (!/Preview at (http:\/\/\S+?)\//.test(logs)) {
+    if (serve.exitCode !== null) throw new Error(`guong serve exited:\n${logs}`);
+    if (Date.now() > deadline) throw new Error(`guong serve did not start:\n${logs}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  url = /Preview at (http:\/\/\S+?)\//.exec(logs)[1];
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch(CHROMIUM);
+});
+
+after(async () => {
+  await browser?.close();
+  serve?.kill();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const file = () => path.join(dir, 'content/profiles', SLUG, 'index.vi.md');
+
+test('an edit shows in the open page without a manual reload; a YAML error shows an overlay until fixed', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${url}/dien-hinh/${SLUG}/`);
+  const en = await browser.newPage();
+  await en.goto(`${url}/en/profiles/${SLUG}/`);
+  await page.waitForFunction(() => window.__guongLive === 'open', null, { timeout: 5000 });
+  await en.waitForFunction(() => window.__guongLive === 'open', null, { timeout: 5000 });
+  let navigations = 0;
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations += 1; });
+
+  // 1. Edit the story: the new paragraph appears by itself.
+  const original = await readFile(file(), 'utf8');
+  const marker = `Đoạn văn mới để thử xem trước ${Date.now()}.`;
+  await writeFile(file(), `${original}\n${marker}\n`);
+  const t0 = Date.now();
+  await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: RELOAD_WITHIN });
+  const took = Date.now() - t0;
+  assert.ok(navigations >= 1, 'the page reloaded by itself');
+  console.log(`edit → page shows the new text: ${took} ms`);
+
+  // 2. Break the YAML of the front matter: the overlay names the file and line.
+  const lines = `${original}\n${marker}\n`.split('\n');
+  const brokenLine = lines.findIndex((l) => l.startsWith('kind:'));
+  assert.ok(brokenLine > 0, 'the fixture profile has a kind: line');
+  lines[brokenLine] = 'kind: [individual';
+  await writeFile(file(), lines.join('\n'));
+  const overlay = page.locator('#guong-errors');
+  await overlay.waitFor({ state: 'visible', timeout: RELOAD_WITHIN });
+  const text = await overlay.innerText();
+  assert.match(text, /Nội dung đang có lỗi/, 'the overlay speaks the page\'s language (Vietnamese)');
+  assert.match(text, new RegExp(`content/profiles/${SLUG}/index\\.vi\\.md \\(dòng \\d+`), `the overlay names the file and line:\n${text}`);
+  const reported = Number(/\(dòng (\d+)/.exec(text)[1]);
+  assert.ok(Math.abs(reported - (brokenLine + 1)) <= 1, `line ${reported} is the broken line ${brokenLine + 1}`);
+  assert.ok(await page.getByText(marker).isVisible(), 'the last good page stays under the overlay');
+  const enOverlay = en.locator('#guong-errors');
+  await enOverlay.waitFor({ state: 'visible', timeout: RELOAD_WITHIN });
+  assert.match(await enOverlay.innerText(), /The content has errors[\s\S]*\(line \d+/, 'the English page gets the English overlay');
+  assert.equal(await enOverlay.getAttribute('role'), 'alert');
+  if (ARTIFACTS) {
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'serve-error-overlay.png') });
+  }
+
+  // A page opened while the content is broken shows the overlay at once.
+  const late = await browser.newPage();
+  await late.goto(`${url}/dien-hinh/`);
+  await late.locator('#guong-errors').waitFor({ state: 'visible', timeout: RELOAD_WITHIN });
+
+  // 3. Fix it: the overlay goes, the page is current.
+  const fixed = `${original}\n${marker} Đã sửa.\n`;
+  await writeFile(file(), fixed);
+  await overlay.waitFor({ state: 'detached', timeout: RELOAD_WITHIN });
+  await page.waitForFunction((m) => document.body.innerText.includes(m), `${marker} Đã sửa.`, { timeout: RELOAD_WITHIN });
+  await enOverlay.waitFor({ state: 'detached', timeout: RELOAD_WITHIN });
+  await late.locator('#guong-errors').waitFor({ state: 'detached', timeout: RELOAD_WITHIN });
+  await page.close();
+  await en.close();
+  await late.close();
+});
+
+test('serve keeps to the site: no files outside it, nothing written to public/', async () => {
+  for (const p of ['/../site.yaml', '/%2e%2e/site.yaml', '/dien-hinh/%2e%2e/%2e%2e/site.yaml']) {
+    const res = await fetch(url + p);
+    assert.notEqual(res.status, 200, p);
+    assert.ok(!(await res.text()).includes('base_url'), `${p} does not leak site.yaml`);
+  }
+  await assert.rejects(stat(path.join(dir, 'public')), 'the preview is built in memory, public/ is untouched');
+  assert.match(url, /^http:\/\/127\.0\.0\.1:/, 'listens on 127.0.0.1 by default');
+});
