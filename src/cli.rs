@@ -87,6 +87,20 @@ pub enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Write JSON Schemas of the front matter and data files, for editors.
+    ///
+    /// One schema per content kind (profile, congress, movement, page and
+    /// their English files), per data file and for site.yaml, with this
+    /// site's keys (fields, communes, awards, movements) listed so editors
+    /// offer them. Run it again after changing data/*.yaml.
+    Schema {
+        /// The site folder (the one with site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the schemas. Default: schemas/ inside the site folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Create a new profile or movement from a template.
     New {
         #[command(subcommand)]
@@ -211,6 +225,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             // Rendering catches template mistakes too; nothing is written.
             crate::render_site(&loaded.site, false)?;
             print_diagnostics(&loaded.warnings);
+            print_diagnostics(crate::schema::stale(&loaded.site).as_slice());
             eprintln!(
                 "No errors: {} profiles, {} congresses, {} movements.",
                 loaded.site.profiles.len(),
@@ -275,6 +290,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("Wrote {count} fictional photos into {}", out.display());
             Ok(())
         }
+        Command::Schema { root, out } => {
+            let out = out.unwrap_or_else(|| root.join(crate::schema::DIR));
+            let written = crate::schema::write(&root, &out)?;
+            eprintln!("Wrote {} schemas into {}", written.len(), out.display());
+            Ok(())
+        }
         Command::New { what } => match what {
             NewCommand::Profile { name, root } => {
                 let path = crate::scaffold::new_profile(&root, &name)?;
@@ -284,6 +305,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             NewCommand::Movement { title, root } => {
                 let path = crate::scaffold::new_movement(&root, &title)?;
                 eprintln!("Created {}", path.display());
+                // Profiles name movements by file: the editors should offer the new one now.
+                let schemas = root.join(crate::schema::DIR);
+                if schemas.is_dir() {
+                    match crate::schema::write(&root, &schemas) {
+                        Ok(_) => eprintln!("Updated the editor schemas in {}", schemas.display()),
+                        Err(e) => eprintln!("note: {} not updated: {e:#}", schemas.display()),
+                    }
+                }
                 Ok(())
             }
         },

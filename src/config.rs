@@ -38,11 +38,13 @@ impl Lang {
     }
 }
 
-/// Text given per language in YAML (`{vi: …, en: …}`).
-#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+/// Chữ theo từng ngôn ngữ: `{vi: "…", en: "…"}`. / Text per language.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LocalText {
+    /// Tiếng Việt. / Vietnamese.
     pub vi: String,
+    /// Tiếng Anh (nếu bỏ trống, trang tiếng Anh dùng tiếng Việt). / English.
     #[serde(default)]
     pub en: Option<String>,
 }
@@ -61,38 +63,65 @@ impl LocalText {
     }
 }
 
-#[derive(Debug, Deserialize)]
+// `paths`, `paginate` and `images` are guong's extensions of the format.
+// The doc comments are the editor's hover text (`guong schema`).
+
+/// # Cài đặt trang (site.yaml)
+/// Tên, địa chỉ và các tùy chọn của trang. / The site's name, address and options.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    /// Tên trang. / The site's name.
     title: LocalText,
+    /// Mô tả ngắn của trang (cho máy tìm kiếm). / A short description for search engines.
     #[serde(default)]
     description: Option<LocalText>,
+    /// Địa chỉ trang khi xuất bản, ví dụ `https://guong.sonla.gov.vn`. / The address the site is published at.
     base_url: String,
+    /// Luôn là `[vi, en]`. / Always `[vi, en]`.
     languages: Vec<String>,
+    /// Luôn là `vi`. / Always `vi`.
     default_language: String,
+    /// Giao diện: `default` hoặc tên một thư mục trong themes/. / The theme.
     theme: String,
-    /// Extension: URL path names per language, e.g. `paths: {en: {profiles: people}}`.
+    /// Tên đường dẫn theo ngôn ngữ, ví dụ `{en: {profiles: people}}`. / URL path names per language.
     #[serde(default)]
     paths: BTreeMap<String, BTreeMap<String, String>>,
-    /// Extension: profiles per listing page.
+    /// Số hồ sơ mỗi trang danh sách (mặc định 24). / Profiles per listing page (default 24).
     #[serde(default)]
+    #[schemars(range(min = 1))]
     paginate: Option<usize>,
-    /// Extension: photo processing.
+    /// Xử lý ảnh. / Photo processing.
     #[serde(default)]
     images: RawImages,
 }
 
-#[derive(Debug, Deserialize, Default)]
+/// Xử lý ảnh. / Photo processing.
+#[derive(Debug, Deserialize, Default, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawImages {
+    /// Các chiều rộng ảnh tạo ra, tính bằng điểm ảnh (mặc định [320, 640, 1024, 1600]). / Widths of the variants, in pixels.
     #[serde(default)]
+    #[schemars(inner(range(min = 16, max = 8192)))]
     widths: Option<Vec<u32>>,
+    /// Chất lượng JPEG và WebP, 1–100 (mặc định 80). / JPEG and WebP quality.
     #[serde(default)]
+    #[schemars(range(min = 1, max = 100))]
     quality: Option<u8>,
+    /// Ảnh lớn hơn số megapixel này bị từ chối (mặc định 50). / Larger photos are refused.
     #[serde(default)]
     max_megapixels: Option<u32>,
+    /// Tạo ảnh chia sẻ 1200×630 cho mỗi hồ sơ (mặc định `true`). / Draw share cards.
     #[serde(default)]
     share_cards: Option<bool>,
+}
+
+/// The schema of `site.yaml`, from the struct that parses it.
+pub fn schema(settings: &schemars::generate::SchemaSettings) -> schemars::Schema {
+    settings
+        .clone()
+        .into_generator()
+        .into_root_schema_for::<RawConfig>()
 }
 
 /// How photos are processed (`images:` in site.yaml).

@@ -8,13 +8,18 @@ use crate::error::{Diagnostic, Location};
 use crate::fold::is_slug;
 use crate::yaml::{locate, Seg};
 use indexmap::IndexMap;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một mục của bảng: tên hiển thị theo từng ngôn ngữ. / A table entry: its name per language.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Named {
+    /// Tên tiếng Việt. / The Vietnamese name.
     pub vi: String,
+    /// Tên tiếng Anh (nếu bỏ trống, trang tiếng Anh dùng tên tiếng Việt). / The English name.
     #[serde(default)]
     pub en: Option<String>,
 }
@@ -28,7 +33,10 @@ impl Named {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+/// `state` (cấp Nhà nước), `province` (cấp tỉnh) hoặc `other` (khác). / The award's level.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum AwardLevel {
     State,
@@ -36,7 +44,8 @@ pub enum AwardLevel {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// `order` (huân chương), `medal` (huy chương), `title` (danh hiệu), `certificate` (bằng khen, giấy khen), `flag` (cờ thi đua), `badge` (kỷ niệm chương). / The kind of award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AwardKind {
     Order,
@@ -47,13 +56,18 @@ pub enum AwardKind {
     Badge,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một hình thức khen thưởng. / One kind of award.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
+    /// Tên tiếng Việt, ví dụ "Bằng khen của Chủ tịch UBND tỉnh". / The Vietnamese name.
     pub vi: String,
+    /// Tên tiếng Anh. / The English name.
     #[serde(default)]
     pub en: Option<String>,
+    /// Cấp khen thưởng. / The level.
     pub level: AwardLevel,
+    /// Loại khen thưởng. / The kind.
     pub kind: AwardKind,
 }
 
@@ -66,47 +80,68 @@ impl Award {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một khẩu hiệu, chép nguyên văn. / One slogan, verbatim.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Slogan {
+    /// Khẩu hiệu tiếng Việt, nguyên văn. / The slogan in Vietnamese.
     pub vi: String,
+    /// Bản dịch tiếng Anh. / The English translation.
     #[serde(default)]
     pub en: Option<String>,
+    /// Nhóm khẩu hiệu theo dịp, ví dụ `general`. / A grouping key.
     #[serde(default)]
     pub occasion: Option<String>,
 }
 
 /// Extension of the format: `data/statistics.yaml`, the award totals shown
 /// as bar charts on the statistics page and as headline figures on the home page.
-#[derive(Debug, Clone, Deserialize, Default)]
+///
+/// (The doc comment of the fields below is the editor's hover text.)
+#[derive(Debug, Clone, Deserialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statistics {
+    /// Giai đoạn của số liệu, ví dụ "2021-2025". / The period the figures cover.
     #[serde(default)]
     pub period: Option<String>,
+    /// Văn bản nguồn của số liệu. / Where the figures come from.
     #[serde(default)]
     pub source: Option<LocalText>,
+    /// Các biểu đồ cột. / The bar charts.
     #[serde(default)]
     pub charts: Vec<Chart>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một biểu đồ cột. / One bar chart.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
+    /// Mã biểu đồ: chữ thường không dấu, số, dấu gạch ngang. / The chart's id.
+    #[schemars(pattern(crate::fold::SLUG_PATTERN))]
     pub id: String,
+    /// Tiêu đề biểu đồ. / The chart's title.
     pub title: LocalText,
+    /// Nhãn đi kèm tổng số `value` (không bắt buộc). / The label shown with the total of `value`.
     #[serde(default)]
     pub total_label: Option<LocalText>,
+    /// Tên dãy số chính (`value`), ví dụ "Đã quyết định". / The name of the `value` series.
     pub series: LocalText,
+    /// Tên dãy số so sánh (`compare`); khi có, cột nào cũng phải có `compare`. / The name of the `compare` series.
     #[serde(default)]
     pub compare_series: Option<LocalText>,
+    /// Các cột. / The bars.
     pub bars: Vec<Bar>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Một cột. / One bar.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bar {
+    /// Nhãn của cột. / The bar's label.
     pub label: LocalText,
+    /// Giá trị. / Its value.
     pub value: u64,
+    /// Giá trị so sánh (bắt buộc khi biểu đồ có `compare_series`). / The compared value.
     #[serde(default)]
     pub compare: Option<u64>,
 }
@@ -142,6 +177,41 @@ fn read<T: serde::de::DeserializeOwned>(
             None
         }
     }
+}
+
+/// The schema of each data file, named as its schema file, from the same
+/// types that parse it.
+pub fn schemas(settings: &SchemaSettings) -> Vec<(&'static str, Schema)> {
+    fn of<T: JsonSchema>(settings: &SchemaSettings, title: &str, description: &str) -> Schema {
+        let mut schema = settings
+            .clone()
+            .into_generator()
+            .into_root_schema_for::<T>();
+        schema.insert("title".into(), title.into());
+        schema.insert("description".into(), description.into());
+        schema
+    }
+    fn table<T: JsonSchema>(settings: &SchemaSettings, title: &str, description: &str) -> Schema {
+        let mut schema = of::<IndexMap<String, T>>(settings, title, description);
+        // The keys are what content refers to: `check_keys` holds them to slugs.
+        schema.insert(
+            "propertyNames".into(),
+            serde_json::json!({ "pattern": crate::fold::SLUG_PATTERN }),
+        );
+        schema
+    }
+    vec![
+        ("fields", table::<Named>(settings, "Lĩnh vực (data/fields.yaml)",
+            "Mỗi khóa (chữ thường không dấu, nối bằng gạch ngang) là một lĩnh vực mà hồ sơ ghi trong `field`. / Each key is a field profiles name in `field`.")),
+        ("awards", table::<Award>(settings, "Hình thức khen thưởng (data/awards.yaml)",
+            "Mỗi khóa là một hình thức khen thưởng mà hồ sơ và phong trào ghi trong `award`. / Each key is an award profiles and movements name in `award`.")),
+        ("communes", table::<Named>(settings, "Xã, phường (data/communes.yaml)",
+            "Mỗi khóa là một xã, phường mà hồ sơ ghi trong `commune`. / Each key is a commune profiles name in `commune`.")),
+        ("slogans", of::<Vec<Slogan>>(settings, "Khẩu hiệu (data/slogans.yaml)",
+            "Danh sách khẩu hiệu tuyên truyền, theo thứ tự hiển thị. / The slogans, in the order shown.")),
+        ("statistics", of::<Statistics>(settings, "Số liệu thống kê (data/statistics.yaml)",
+            "Số liệu khen thưởng vẽ thành biểu đồ cột ở trang Thống kê. / Award totals drawn as bar charts on the statistics page.")),
+    ]
 }
 
 fn check_keys<V>(

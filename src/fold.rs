@@ -51,6 +51,9 @@ pub fn slugify(s: &str) -> String {
     slug
 }
 
+/// [`is_slug`] as a regular expression, for the editor schemas.
+pub const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
 /// The slug rule of the content format: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()

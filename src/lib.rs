@@ -2,8 +2,8 @@
 //! tiến) of Sơn La province.
 //!
 //! The data flows one way: `config` → `content` + `data` → `validate` →
-//! `images` → `render` → `output`. `cli`, `serve` and `scaffold` only
-//! orchestrate these stages.
+//! `images` → `render` → `output`. `cli`, `serve`, `scaffold` and `schema`
+//! only orchestrate these stages.
 
 // Diagnostics are the error path of a batch tool that reports everything at
 // once; boxing them would add noise everywhere for no measurable gain.
@@ -25,6 +25,7 @@ pub mod output;
 pub mod preview;
 pub mod render;
 pub mod scaffold;
+pub mod schema;
 pub mod scope;
 pub mod search;
 pub mod serve;

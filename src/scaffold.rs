@@ -1,5 +1,6 @@
 //! `guong new`: create a new profile or movement from a commented template,
-//! with the slug derived from the Vietnamese name. Never overwrites.
+//! with the slug derived from the Vietnamese name. Never overwrites. The
+//! first line names the editor schema (`guong schema`) for editors that read it.
 
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
@@ -59,8 +60,10 @@ pub fn new_profile(root: &Path, name: &str) -> Result<PathBuf> {
         .join("content/profiles")
         .join(&slug)
         .join("index.vi.md");
+    let modeline = crate::schema::modeline("profile", 3);
     let text = format!(
         r#"---
+{modeline}
 # Hồ sơ điển hình tiên tiến. Xóa dấu # ở đầu dòng để dùng một mục tùy chọn.
 # An exemplary-model profile. Remove the leading # to use an optional key.
 name: {name}
@@ -97,6 +100,7 @@ pub fn new_movement(root: &Path, title: &str) -> Result<PathBuf> {
     let path = root.join("content/movements").join(format!("{slug}.vi.md"));
     let text = format!(
         r#"---
+{}
 # Phong trào thi đua. / An emulation movement.
 title: {}
 launched_by: province             # prime-minister | province | sector
@@ -108,6 +112,7 @@ launched_by: province             # prime-minister | province | sector
 ---
 Nội dung, mục tiêu và kết quả của phong trào.
 "#,
+        crate::schema::modeline("movement", 2),
         yaml_string(&crate::fold::nfc(title.trim()))
     );
     create(&path, &text)?;

@@ -5,6 +5,7 @@ use crate::config::{Config, Lang};
 use crate::data::Data;
 use crate::error::Location;
 use crate::yaml::{locate, Seg};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::path::PathBuf;
@@ -65,7 +66,10 @@ impl Serialize for Date {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+/// Cá nhân hay tập thể. / An individual or a collective.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Individual,
@@ -81,19 +85,26 @@ impl Kind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+/// Một lần được khen thưởng. / One award received.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AwardEntry {
+    /// Hình thức khen thưởng: một khóa trong data/awards.yaml. / The award: a key of data/awards.yaml.
     pub award: String,
+    /// Năm khen thưởng, bốn chữ số, ví dụ 2024. / The year, four digits.
     pub year: i32,
+    /// Số, ngày của quyết định khen thưởng, ví dụ "Quyết định số 123/QĐ-UBND ngày 05/3/2024". / The decision's number and date.
     #[serde(default)]
     pub decision: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+/// Một văn bản nguồn. / One source document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Tên văn bản, ví dụ "Báo cáo số 453/BC-UBND ngày 07/8/2025 của UBND tỉnh Sơn La". / The document's title.
     pub title: String,
+    /// Địa chỉ web của văn bản (bắt đầu bằng https:// hoặc http://). / Its web address.
     #[serde(default)]
     pub url: Option<String>,
 }
@@ -213,7 +224,8 @@ pub struct Congress {
     pub text: Translated<DocText>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// Cấp phát động: `prime-minister` (Thủ tướng Chính phủ), `province` (tỉnh), `sector` (ngành). / Who launched the movement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LaunchedBy {
     PrimeMinister,
@@ -231,12 +243,16 @@ impl LaunchedBy {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+/// Số tập thể, cá nhân được một hình thức khen thưởng trong phong trào. / Award counts of a movement.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MovementResult {
+    /// Hình thức khen thưởng: một khóa trong data/awards.yaml. / The award: a key of data/awards.yaml.
     pub award: String,
+    /// Số tập thể được khen thưởng. / How many collectives received it.
     #[serde(default)]
     pub collectives: Option<u32>,
+    /// Số cá nhân được khen thưởng. / How many individuals received it.
     #[serde(default)]
     pub individuals: Option<u32>,
 }

@@ -4,6 +4,7 @@
 //!
 //! Every problem becomes a [`Diagnostic`]; loading never stops at the first.
 
+mod front_matter;
 mod kinds;
 
 use crate::config::Lang;
@@ -13,7 +14,7 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use kinds::PROFILE_TEMPLATE_KEYS;
+pub use front_matter::{schemas, PROFILE_TEMPLATE_KEYS};
 
 /// Which document a Markdown file is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,14 +27,14 @@ pub enum DocKey {
 
 /// A parsed file, not yet paired with its other language.
 enum Parsed {
-    ProfileVi(kinds::ProfileVi),
-    ProfileEn(kinds::ProfileEn),
-    CongressVi(kinds::CongressVi),
-    CongressEn(kinds::CongressEn),
-    MovementVi(kinds::MovementVi),
-    MovementEn(kinds::MovementEn),
-    PageVi(kinds::PageVi),
-    PageEn(kinds::PageEn),
+    ProfileVi(front_matter::ProfileVi),
+    ProfileEn(front_matter::ProfileEn),
+    CongressVi(front_matter::CongressVi),
+    CongressEn(front_matter::CongressEn),
+    MovementVi(front_matter::MovementVi),
+    MovementEn(front_matter::MovementEn),
+    PageVi(front_matter::PageVi),
+    PageEn(front_matter::PageEn),
 }
 
 /// The loaded content of a site.

@@ -7,5 +7,6 @@ mod errors;
 mod pages;
 mod photos;
 mod real_site;
+mod schema;
 mod search;
 mod workflow;
