@@ -106,6 +106,40 @@ pub enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// Create profiles from a spreadsheet (CSV, XLSX, XLS or ODS), or add awards to existing ones.
+    ///
+    /// One profile per person or collective (name + organisation); a row of
+    /// someone who already has a profile adds its award to that profile, once.
+    /// Headers may be in Vietnamese ("Họ và tên", "Chức vụ", "Đơn vị",
+    /// "Lĩnh vực", "Hình thức khen thưởng", "Năm", "Số quyết định"…).
+    /// Nothing a writer wrote is ever overwritten. Try --dry-run first.
+    Import {
+        /// The spreadsheet file.
+        file: PathBuf,
+        /// The site folder (the one with site.yaml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Say which header holds which key, e.g. --map "Tên đơn vị=organization,Ghi chú=ignore".
+        /// Keys: name, kind, honorific, role, organization, field, commune,
+        /// ethnicity, award, year, decision, summary, ignore.
+        #[arg(long, value_name = "HEADER=KEY,...")]
+        map: Vec<String>,
+        /// The worksheet to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// The field (lĩnh vực) of rows that do not give one: a key or name of data/fields.yaml.
+        #[arg(long)]
+        field: Option<String>,
+        /// The publication date of new profiles, YEAR-MONTH-DAY (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Create the new profiles as drafts (`draft: true`).
+        #[arg(long)]
+        draft: bool,
+        /// Show what would be created and updated, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Tools for guong's developers (benchmarks, fixtures).
     #[command(hide = true)]
     Dev {
@@ -172,6 +206,10 @@ fn report_failure(err: &anyhow::Error) {
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
+        // A command that failed on the site's errors says why it needed them.
+        if err.chain().count() > 1 {
+            eprintln!("\n{err}");
+        }
         eprintln!(
             "\n{errors} error(s) found; nothing was written, the previous site is unchanged."
         );
@@ -294,6 +332,29 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let out = out.unwrap_or_else(|| root.join(crate::schema::DIR));
             let written = crate::schema::write(&root, &out)?;
             eprintln!("Wrote {} schemas into {}", written.len(), out.display());
+            Ok(())
+        }
+        Command::Import {
+            file,
+            root,
+            map,
+            sheet,
+            field,
+            date,
+            draft,
+            dry_run,
+        } => {
+            let report = crate::import::run(&crate::import::ImportOptions {
+                root,
+                file,
+                sheet,
+                map,
+                field,
+                date,
+                draft,
+                dry_run,
+            })?;
+            print!("{report}");
             Ok(())
         }
         Command::New { what } => match what {

@@ -3,7 +3,8 @@
 //!
 //! The data flows one way: `config` → `content` + `data` → `validate` →
 //! `images` → `render` → `output`. `cli`, `serve`, `scaffold` and `schema`
-//! only orchestrate these stages.
+//! only orchestrate these stages; `import` reads the loaded site and writes
+//! new profile bundles (or awards added to existing ones) into `content/`.
 
 // Diagnostics are the error path of a batch tool that reports everything at
 // once; boxing them would add noise everywhere for no measurable gain.
@@ -20,6 +21,7 @@ pub mod fixture_photos;
 pub mod fold;
 pub mod i18n;
 pub mod images;
+pub mod import;
 pub mod markdown;
 pub mod output;
 pub mod preview;

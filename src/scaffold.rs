@@ -5,7 +5,8 @@
 use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
-fn yaml_string(s: &str) -> String {
+/// A YAML double-quoted string (also used by `guong import`).
+pub(crate) fn yaml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 

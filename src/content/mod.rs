@@ -294,6 +294,31 @@ fn load_under(root: &Path, dir: &Path, drafts: bool) -> (Content, Vec<Diagnostic
     (content, diags)
 }
 
+/// Read the text of a Vietnamese profile file (`rel` =
+/// `content/profiles/<slug>/index.vi.md`) exactly as [`load`] would, for
+/// commands that write profiles and must check them first (`guong import`).
+pub fn parse_profile(rel: &Path, text: &str) -> Result<Profile, Vec<Diagnostic>> {
+    let text = check_text(text.as_bytes(), rel).map_err(|d| vec![d])?;
+    let (fm, first_line, body) = split_front_matter(&text, rel).map_err(|d| vec![d])?;
+    let origin = crate::site::Origin {
+        path: rel.to_path_buf(),
+        front_matter: fm.to_string(),
+        first_line,
+    };
+    let slug = rel
+        .parent()
+        .and_then(Path::file_name)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let doc = kinds::parse(kinds::DocKind::Profile, Lang::Vi, fm, body, origin)?;
+    let (mut content, mut diags) = (Content::default(), Vec::new());
+    kinds::assemble(&slug, Some(doc), None, true, &mut content, &mut diags);
+    match content.profiles.pop() {
+        Some(p) if diags.is_empty() => Ok(p),
+        _ => Err(diags),
+    }
+}
+
 fn key_name(key: &DocKey) -> &str {
     match key {
         DocKey::Profile(s) | DocKey::Congress(s) | DocKey::Movement(s) | DocKey::Page(s) => s,

@@ -4,6 +4,7 @@
 mod common;
 mod embed;
 mod errors;
+mod import;
 mod pages;
 mod photos;
 mod real_site;

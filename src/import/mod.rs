@@ -1,0 +1,423 @@
+//! `guong import`: profiles from the spreadsheets staff receive (CSV, XLSX,
+//! XLS, ODS). A stage of its own: it reads the site as `guong check` does
+//! (content + data, drafts included), plans row by row, checks what it would
+//! write against the same rules, then writes profile bundles atomically.
+//!
+//! sheet (cells as NFC text) → columns (which header is which key) → plan
+//! (create / add awards / skip, with reasons) → write.
+
+mod columns;
+mod plan;
+mod sheet;
+mod write;
+
+use crate::error::{BuildFailed, Diagnostic};
+use crate::site::{Date, Site};
+use anyhow::{bail, Context, Result};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// What `guong import` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The site folder.
+    pub root: PathBuf,
+    /// The spreadsheet.
+    pub file: PathBuf,
+    /// A worksheet of a workbook, by name (default: the first).
+    pub sheet: Option<String>,
+    /// `--map "Header=column,…"` values.
+    pub map: Vec<String>,
+    /// The field of rows without one (a key or name of data/fields.yaml).
+    pub field: Option<String>,
+    /// The `date` of new profiles (default: today).
+    pub date: Option<String>,
+    /// Create new profiles as drafts.
+    pub draft: bool,
+    /// Plan and report, write nothing.
+    pub dry_run: bool,
+}
+
+/// One line of the plan, as the report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Create {
+        path: PathBuf,
+        rows: Vec<usize>,
+        name: String,
+        detail: String,
+    },
+    Update {
+        path: PathBuf,
+        rows: Vec<usize>,
+        added: Vec<String>,
+    },
+    Unchanged {
+        path: PathBuf,
+        rows: Vec<usize>,
+    },
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug)]
+pub struct Report {
+    pub source: String,
+    pub rows: usize,
+    pub actions: Vec<Action>,
+    pub skipped: Vec<Diagnostic>,
+    pub ignored_headers: Vec<String>,
+    pub dry_run: bool,
+}
+
+impl Report {
+    pub fn created(&self) -> usize {
+        self.count(|a| matches!(a, Action::Create { .. }))
+    }
+    pub fn updated(&self) -> usize {
+        self.count(|a| matches!(a, Action::Update { .. }))
+    }
+    pub fn unchanged(&self) -> usize {
+        self.count(|a| matches!(a, Action::Unchanged { .. }))
+    }
+    fn count(&self, f: impl Fn(&Action) -> bool) -> usize {
+        self.actions.iter().filter(|a| f(a)).count()
+    }
+}
+
+fn rows_label(rows: &[usize]) -> String {
+    let list: Vec<String> = rows.iter().map(usize::to_string).collect();
+    format!(
+        "{} {}",
+        if rows.len() == 1 { "row" } else { "rows" },
+        list.join(", ")
+    )
+}
+
+fn slash(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (create, update) = if self.dry_run {
+            ("would create", "would update")
+        } else {
+            ("created", "updated")
+        };
+        for h in &self.ignored_headers {
+            writeln!(f, "note: the column {h:?} is not a profile key and was left out (name it with --map \"{h}=…\")")?;
+        }
+        for a in &self.actions {
+            match a {
+                Action::Create {
+                    path,
+                    rows,
+                    name,
+                    detail,
+                } => writeln!(
+                    f,
+                    "{create}: {} ({}): {name}, {detail}",
+                    slash(path),
+                    rows_label(rows)
+                )?,
+                Action::Update { path, rows, added } => writeln!(
+                    f,
+                    "{update}: {} ({}): added {}",
+                    slash(path),
+                    rows_label(rows),
+                    added.join(", ")
+                )?,
+                Action::Unchanged { path, rows } => writeln!(
+                    f,
+                    "unchanged: {} ({}): nothing new",
+                    slash(path),
+                    rows_label(rows)
+                )?,
+            }
+        }
+        writeln!(
+            f,
+            "\n{}: {} row{}; {create} {}, {update} {}, unchanged {}, skipped {}.",
+            self.source,
+            self.rows,
+            if self.rows == 1 { "" } else { "s" },
+            self.created(),
+            self.updated(),
+            self.unchanged(),
+            self.skipped.len()
+        )?;
+        if !self.skipped.is_empty() {
+            writeln!(f, "Skipped rows (nothing was imported from them):")?;
+            for d in &self.skipped {
+                writeln!(f, "{d}")?;
+            }
+        }
+        if self.dry_run {
+            writeln!(f, "Dry run: nothing was written.")?;
+        }
+        Ok(())
+    }
+}
+
+/// Plan the import and, unless it is a dry run, write it.
+pub fn run(opts: &ImportOptions) -> Result<Report> {
+    let loaded = crate::load(&crate::Options {
+        root: opts.root.clone(),
+        base_url: None,
+        // Drafts are people too: a row must find them, not duplicate them.
+        drafts: true,
+    })
+    .map_err(|e| {
+        anyhow::Error::new(e).context(
+            "the site has errors; fix them (guong check shows them) before importing, \
+             so the import knows every existing profile",
+        )
+    })?;
+    let site = loaded.site;
+    let date = match &opts.date {
+        Some(d) => Date::parse(d).with_context(|| {
+            format!("--date {d:?} is not a date: write YEAR-MONTH-DAY, e.g. 2025-08-07")
+        })?,
+        None => today(),
+    };
+    let default_field = match &opts.field {
+        Some(f) => Some(field_key(&site, f)?),
+        None => None,
+    };
+    let label = opts
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| slash(&opts.file));
+    let sheet = sheet::read(&opts.file, opts.sheet.as_deref())?;
+    let overrides = columns::Overrides::parse(&opts.map)?;
+    let columns = columns::detect(&sheet.rows, &overrides)
+        .with_context(|| format!("{label}: cannot tell which column is which"))?;
+    let settings = plan::Settings {
+        label: &label,
+        default_field: default_field.as_deref(),
+        taken_slugs: taken_slugs(&site),
+    };
+    let mut plan = plan::plan(&site, &sheet.rows, &columns, settings);
+
+    // Render every file first, and check them all, before writing any.
+    let mut creates = Vec::new();
+    for p in &plan.creates {
+        let rel = PathBuf::from("content/profiles")
+            .join(&p.slug)
+            .join("index.vi.md");
+        let text = write::profile_text(p, &site.data, &label, date, opts.draft);
+        creates.push((rel, text, p));
+    }
+    let mut updates = Vec::new();
+    let mut actions = Vec::new();
+    for u in &plan.updates {
+        let profile = &site.profiles[u.profile];
+        let rel = profile.text.vi.origin.path.clone();
+        if u.add.is_empty() {
+            actions.push(Action::Unchanged {
+                path: rel,
+                rows: u.rows.clone(),
+            });
+            continue;
+        }
+        let raw = crate::error::fs::read_to_string(&opts.root.join(&rel))?;
+        match write::add_awards(&raw, &u.add) {
+            Ok(text) => updates.push((rel, text, u)),
+            Err(why) => {
+                for &row in &u.rows {
+                    plan.skipped.push(Diagnostic::warning(
+                        crate::error::Location::at(&label, row, None),
+                        format!("cannot add an award to {}: {why}", slash(&rel)),
+                    ));
+                }
+            }
+        }
+    }
+    check(&site, &creates, &updates)?;
+
+    for (rel, text, p) in &creates {
+        if !opts.dry_run {
+            write::write_atomically(&opts.root.join(rel), text, true)?;
+        }
+        actions.push(Action::Create {
+            path: rel.clone(),
+            rows: p.rows.clone(),
+            name: p.name.clone(),
+            detail: describe(p),
+        });
+    }
+    for (rel, text, u) in &updates {
+        if !opts.dry_run {
+            write::write_atomically(&opts.root.join(rel), text, false)?;
+        }
+        actions.push(Action::Update {
+            path: rel.clone(),
+            rows: u.rows.clone(),
+            added: u
+                .add
+                .iter()
+                .map(|a| format!("{} {}", a.award, a.year))
+                .collect(),
+        });
+    }
+    actions.sort_by_key(|a| match a {
+        Action::Create { rows, .. }
+        | Action::Update { rows, .. }
+        | Action::Unchanged { rows, .. } => rows.first().copied().unwrap_or(0),
+    });
+    plan.skipped.sort_by_key(|d| d.location.line);
+    // The rows the report accounts for (blank ones are not rows of data).
+    let data_rows = actions
+        .iter()
+        .map(|a| match a {
+            Action::Create { rows, .. }
+            | Action::Update { rows, .. }
+            | Action::Unchanged { rows, .. } => rows.len(),
+        })
+        .sum::<usize>()
+        + plan.skipped.len();
+    let source = match &sheet.name {
+        Some(name) => format!("{label} (sheet {name:?})"),
+        None => label.clone(),
+    };
+    Ok(Report {
+        source,
+        rows: data_rows,
+        actions,
+        skipped: plan.skipped,
+        ignored_headers: plan.ignored_headers,
+        dry_run: opts.dry_run,
+    })
+}
+
+fn describe(p: &plan::NewProfile) -> String {
+    let mut parts = vec![p.kind.key().to_string(), p.field.clone()];
+    if let Some(o) = &p.organization {
+        parts.insert(0, o.clone());
+    }
+    let n = p.awards.len();
+    parts.push(format!("{n} award{}", if n == 1 { "" } else { "s" }));
+    parts.join(", ")
+}
+
+/// The would-be site must pass the same rules as `guong check`: parse every
+/// new or changed file as the loader would, then validate the whole site.
+/// Planning should have caught everything; this is the guarantee.
+fn check(
+    site: &Site,
+    creates: &[(PathBuf, String, &plan::NewProfile)],
+    updates: &[(PathBuf, String, &plan::Update)],
+) -> Result<()> {
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut next = site.clone();
+    for (rel, text, _) in creates {
+        match crate::content::parse_profile(rel, text) {
+            Ok(p) => next.profiles.push(p),
+            Err(ds) => errors.extend(ds),
+        }
+    }
+    for (rel, text, u) in updates {
+        match crate::content::parse_profile(rel, text) {
+            Ok(p) => {
+                let expected: Vec<_> = site.profiles[u.profile]
+                    .awards
+                    .iter()
+                    .chain(&u.add)
+                    .cloned()
+                    .collect();
+                if p.awards != expected {
+                    errors.push(
+                        Diagnostic::error(
+                            crate::error::Location::file(rel),
+                            "adding the award would change what the file already says",
+                        )
+                        .help("add the award by hand"),
+                    );
+                }
+                let old = &mut next.profiles[u.profile];
+                old.awards = p.awards;
+                old.text.vi.origin = p.text.vi.origin;
+            }
+            Err(ds) => errors.extend(ds),
+        }
+    }
+    errors.extend(
+        crate::validate::validate(&next)
+            .into_iter()
+            .filter(|d| d.severity == crate::error::Severity::Error),
+    );
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(anyhow::Error::new(BuildFailed(errors))
+            .context("the import would not pass guong check; nothing was written"))
+    }
+}
+
+/// A field given on the command line, by key or by name.
+fn field_key(site: &Site, wanted: &str) -> Result<String> {
+    let n = columns::norm(wanted);
+    for (key, f) in &site.data.fields {
+        let names = [Some(key.as_str()), Some(f.vi.as_str()), f.en.as_deref()];
+        if names.into_iter().flatten().any(|x| columns::norm(x) == n) {
+            return Ok(key.clone());
+        }
+    }
+    let keys: Vec<&str> = site.data.fields.keys().map(String::as_str).collect();
+    bail!(
+        "--field {wanted:?} is not a field of data/fields.yaml; the fields are: {}",
+        keys.join(", ")
+    )
+}
+
+/// Slugs a new profile may not take: every folder under content/profiles/
+/// (drafts and half-made bundles too) and the page-number section names.
+fn taken_slugs(site: &Site) -> BTreeSet<String> {
+    let mut taken: BTreeSet<String> = std::fs::read_dir(site.config.root.join("content/profiles"))
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    for lang in crate::config::Lang::ALL {
+        taken.insert(site.config.section(lang, "page").to_string());
+    }
+    taken
+}
+
+/// Today's date (UTC): the publication date of new profiles.
+fn today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_from_days((secs / 86_400) as i64)
+}
+
+/// The calendar date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+pub(crate) fn civil_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(civil_from_days(19_782).to_string(), "2024-02-29");
+        assert_eq!(civil_from_days(20_307).to_string(), "2025-08-07");
+    }
+}
