@@ -221,7 +221,7 @@ pub fn render(
             let html = tera
                 .render(r.template, &ctx)
                 .map_err(|e| template_error(&e, &site.config.theme, Some(r.template)))?;
-            Ok(OutFile::new(urls::output_file(&r.path), html))
+            Ok(OutFile::new(urls::output_file(&r.path), html).drawn_by(r.template))
         })
         .collect();
     let mut errors: Vec<Diagnostic> = Vec::new();
