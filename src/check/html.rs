@@ -34,35 +34,24 @@ pub struct Ref {
     pub url: String,
 }
 
-/// The anchors (`id`, and `name` of `<a>`) of a page.
-pub fn anchors(html: &str) -> HashSet<String> {
+/// The anchors of a page (`id`s, and `name`s of `<a>`) and every address
+/// it refers to, in order.
+pub fn scan(html: &str) -> (HashSet<String>, Vec<Ref>) {
     let sink = Sink::default();
-    run(html, &sink, false);
-    sink.anchors.into_inner()
-}
-
-/// Every address a page refers to, in order.
-pub fn refs(html: &str) -> Vec<Ref> {
-    let sink = Sink::default();
-    run(html, &sink, true);
-    sink.refs.into_inner()
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(&sink, TokenizerOpts::default());
+    // The sink never asks to pause for a script, so one feed reads everything.
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    drop(tokenizer);
+    (sink.anchors.into_inner(), sink.refs.into_inner())
 }
 
 #[derive(Default)]
 struct Sink {
-    want_refs: std::cell::Cell<bool>,
     anchors: RefCell<HashSet<String>>,
     refs: RefCell<Vec<Ref>>,
-}
-
-fn run(html: &str, sink: &Sink, want_refs: bool) {
-    sink.want_refs.set(want_refs);
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(html));
-    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
-    // The sink never asks to pause for a script, so one feed reads everything.
-    let _ = tokenizer.feed(&input);
-    tokenizer.end();
 }
 
 fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
@@ -85,9 +74,6 @@ impl Sink {
             if &*a.name.local == "id" || (&*tag.name == "a" && &*a.name.local == "name") {
                 self.anchors.borrow_mut().insert(a.value.to_string());
             }
-        }
-        if !self.want_refs.get() {
-            return;
         }
         let mut refs = self.refs.borrow_mut();
         let mut push = |used_as, url: &str| {
@@ -172,7 +158,7 @@ mod tests {
         let html = "<!doctype html><h2 id=\"thanh-tich\">x</h2>\n<a name=\"cu\"></a>\
                     <!-- <p id=\"comment\"> --><script>var s = '<p id=\"script\">';</script>\
                     <div ID=\"Hoa\"></div><title><b id=\"t\"></title>";
-        let mut found: Vec<String> = anchors(html).into_iter().collect();
+        let mut found: Vec<String> = scan(html).0.into_iter().collect();
         found.sort();
         assert_eq!(found, ["Hoa", "cu", "thanh-tich"]);
     }
@@ -186,7 +172,8 @@ mod tests {
                     <meta property=\"og:image\" content=\"https://x.org/og.jpg\">\
                     <meta name=\"description\" content=\"not a URL\">\
                     <style>a{background:url(/nope.png)}</style>";
-        let got: Vec<(usize, Use, String)> = refs(html)
+        let got: Vec<(usize, Use, String)> = scan(html)
+            .1
             .into_iter()
             .map(|r| (r.line, r.used_as, r.url))
             .collect();

@@ -26,49 +26,106 @@ enum Problem<'b> {
 }
 
 /// The built site: every file, and the anchors of each HTML page.
-struct Built {
-    files: HashMap<String, Option<HashSet<String>>>,
+struct Built<'f> {
+    files: HashMap<&'f str, Option<HashSet<String>>>,
 }
 
-impl Built {
-    fn new(files: &[OutFile]) -> Built {
-        let files = files
+/// An address on a built page that may lead nowhere.
+struct PageRef<'f> {
+    used_as: Use,
+    url: String,
+    target: Target,
+    file: &'f OutFile,
+    line: usize,
+}
+
+/// `#` and `#top` scroll to the top in every browser; other anchors need an element.
+fn needs_element(anchor: &Option<String>) -> Option<&str> {
+    anchor
+        .as_deref()
+        .filter(|a| !a.is_empty() && !a.eq_ignore_ascii_case("top"))
+}
+
+impl<'f> Built<'f> {
+    /// Read every built page once, in parallel: keep its anchors, and of the
+    /// addresses on it those that may lead nowhere. A link to an anchor of
+    /// another page waits until every page's anchors are known.
+    fn read(r: &Resolver, files: &'f [OutFile]) -> (Built<'f>, Vec<PageRef<'f>>) {
+        let is_html = |f: &&OutFile| f.path.ends_with(".html");
+        let mut built = Built {
+            files: files.iter().map(|f| (f.path.as_str(), None)).collect(),
+        };
+        let pages: Vec<(&str, HashSet<String>, Vec<PageRef>)> = files
             .par_iter()
+            .filter(is_html)
             .map(|f| {
-                let anchors = f
-                    .path
-                    .ends_with(".html")
-                    .then(|| html::anchors(&String::from_utf8_lossy(&f.bytes)));
-                (f.path.clone(), anchors)
+                let (anchors, refs) = html::scan(&String::from_utf8_lossy(&f.bytes));
+                let page = site_path(&f.path);
+                let doubtful = refs
+                    .into_iter()
+                    .filter_map(|link| {
+                        let target = r.resolve(&page, &link.url);
+                        let keep = match (&target, built.problem(&target)) {
+                            (_, Some(_)) => true,
+                            (Target::Site { path, anchor }, None) => {
+                                match (built.file(path), needs_element(anchor)) {
+                                    (Some(file), Some(a)) if file == f.path => !anchors.contains(a),
+                                    (Some(file), Some(_)) => file.ends_with(".html"),
+                                    _ => false,
+                                }
+                            }
+                            _ => false,
+                        };
+                        keep.then_some(PageRef {
+                            used_as: link.used_as,
+                            url: link.url,
+                            target,
+                            file: f,
+                            line: link.line,
+                        })
+                    })
+                    .collect();
+                (f.path.as_str(), anchors, doubtful)
             })
             .collect();
-        Built { files }
+        let mut doubtful = Vec::new();
+        for (path, anchors, refs) in pages {
+            built.files.insert(path, Some(anchors));
+            doubtful.extend(refs);
+        }
+        doubtful.retain(|d| built.problem(&d.target).is_some());
+        (built, doubtful)
     }
 
     /// The file a site path is served from: `/a/` → `a/index.html`; `/a`
     /// also finds `a/index.html` (servers redirect to the folder).
-    fn find(&self, path: &str) -> Option<&Option<HashSet<String>>> {
-        self.files.get(&output_file(path)).or_else(|| {
-            let folder = path.trim_start_matches('/');
-            (!path.ends_with('/')).then(|| self.files.get(&format!("{folder}/index.html")))?
-        })
+    fn file(&self, path: &str) -> Option<&'f str> {
+        let direct = output_file(path);
+        if let Some((k, _)) = self.files.get_key_value(direct.as_str()) {
+            return Some(k);
+        }
+        if path.ends_with('/') {
+            return None;
+        }
+        let folder = format!("{}/index.html", path.trim_start_matches('/'));
+        self.files.get_key_value(folder.as_str()).map(|(k, _)| *k)
     }
 
     fn problem(&self, target: &Target) -> Option<Problem<'_>> {
         match target {
             Target::Elsewhere => None,
             Target::OutsideBase(_) => Some(Problem::OutsideBase),
-            Target::Site { path, anchor } => match self.find(path) {
-                None => Some(Problem::Missing),
-                Some(Some(anchors)) => match anchor.as_deref() {
-                    // An empty fragment and `#top` scroll to the top in every browser.
-                    Some(a) if !a.is_empty() && !a.eq_ignore_ascii_case("top") => {
-                        (!anchors.contains(a)).then_some(Problem::NoAnchor(anchors))
+            Target::Site { path, anchor } => {
+                let Some(file) = self.file(path) else {
+                    return Some(Problem::Missing);
+                };
+                match (&self.files[file], needs_element(anchor)) {
+                    (Some(anchors), Some(a)) if !anchors.contains(a) => {
+                        Some(Problem::NoAnchor(anchors))
                     }
                     _ => None,
-                },
-                Some(None) => None,
-            },
+                }
+            }
         }
     }
 
@@ -226,7 +283,7 @@ fn bodies(site: &Site) -> Vec<Body<'_>> {
 /// Addresses written in content, checked where they were written.
 struct FromContent<'a> {
     r: &'a Resolver<'a>,
-    built: &'a Built,
+    built: &'a Built<'a>,
     diags: Vec<Diagnostic>,
     /// Per built page, the targets content put there: the pass over built
     /// pages leaves them alone (they are reported at their source).
@@ -266,7 +323,7 @@ pub fn check(site: &Site, files: &[OutFile]) -> Vec<Diagnostic> {
         base_url: &site.config.base_url,
         base_path: &site.config.base_path,
     };
-    let built = Built::new(files);
+    let (built, doubtful) = crate::timed("check pages", || Built::read(&r, files));
     let mut content = FromContent {
         r: &r,
         built: &built,
@@ -323,7 +380,7 @@ pub fn check(site: &Site, files: &[OutFile]) -> Vec<Diagnostic> {
         }
     }
     let mut diags = content.diags;
-    diags.extend(built_pages(&r, &built, files, &content.targets));
+    diags.extend(built_pages(&r, &built, doubtful, &content.targets));
     diags
 }
 
@@ -350,28 +407,17 @@ fn kind(problem: &Problem) -> u8 {
 fn built_pages(
     r: &Resolver,
     built: &Built,
-    files: &[OutFile],
+    doubtful: Vec<PageRef>,
     from_content: &HashMap<String, HashSet<Target>>,
 ) -> Vec<Diagnostic> {
-    let found: Vec<(GroupKey, &OutFile, usize, Target)> = files
-        .par_iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .flat_map_iter(|f| {
-            let page = site_path(&f.path);
-            let ours = from_content.get(&f.path);
-            html::refs(&String::from_utf8_lossy(&f.bytes))
-                .into_iter()
-                .filter_map(|link| {
-                    let target = r.resolve(&page, &link.url);
-                    let problem = kind(&built.problem(&target)?);
-                    if ours.is_some_and(|t| t.contains(&target)) {
-                        return None;
-                    }
-                    Some(((link.used_as, link.url, problem), f, link.line, target))
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let found = doubtful.into_iter().filter_map(|d| {
+        let problem = kind(&built.problem(&d.target)?);
+        let ours = from_content.get(&d.file.path);
+        if ours.is_some_and(|t| t.contains(&d.target)) {
+            return None;
+        }
+        Some(((d.used_as, d.url, problem), d.file, d.line, d.target))
+    });
     let mut groups: BTreeMap<GroupKey, Group> = BTreeMap::new();
     for (key, file, line, target) in found {
         let group = groups.entry(key).or_default();
@@ -428,13 +474,28 @@ mod tests {
     use crate::check::resolve::tests::site_target;
 
     #[test]
-    fn finds_folders_files_and_anchors() {
-        let built = Built::new(&[
-            OutFile::new("index.html", "<h1 id=top-of-home>x</h1>"),
+    fn reads_pages_once_and_keeps_what_leads_nowhere() {
+        let r = Resolver {
+            base_url: "https://x.org",
+            base_path: "",
+        };
+        let files = [
+            OutFile::new(
+                "index.html",
+                "<a href=\"#main\">skip</a><main id=main>\
+                 <a href=\"/dien-hinh/a/#thanh-tich\">ok</a>\
+                 <a href=\"dien-hinh/a/#khong\">no anchor there</a>\
+                 <a href=\"/dien-hinh/b/\">no page</a>\
+                 <a href=\"#khong-co\">no anchor here</a>\
+                 <a href=\"https://y.org/\">elsewhere</a><img src=\"/assets/style.css\"></main>",
+            ),
             OutFile::new("dien-hinh/a/index.html", "<h2 id=\"thanh-tich\">x</h2>"),
             OutFile::new("dien-hinh/abc/index.html", ""),
             OutFile::new("assets/style.css", "h2{}"),
-        ]);
+        ];
+        let (built, doubtful) = Built::read(&r, &files);
+        let urls: Vec<&str> = doubtful.iter().map(|d| d.url.as_str()).collect();
+        assert_eq!(urls, ["dien-hinh/a/#khong", "/dien-hinh/b/", "#khong-co"]);
         let ok =
             |path: &str, anchor: Option<&str>| built.problem(&site_target(path, anchor)).is_none();
         assert!(ok("/", None));
