@@ -219,13 +219,16 @@ pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
 /// Writes nothing; every problem of the run is in the report.
 pub fn check(opts: &Options) -> check::Report {
     let (site, diags) = timed("load+validate", || load_all(opts));
+    let content_ok = !diags.has_errors();
     let mut diags = diags.into_vec();
     let Some(site) = site else {
         return check::Report::new(None, diags, None);
     };
     let (files, render_errors) = render_for_check(&site);
     diags.extend(render_errors);
-    let found = timed("check", || check::inspect(&site, files.as_deref()));
+    let found = timed("check", || {
+        check::inspect(&site, files.as_deref(), content_ok)
+    });
     diags.extend(found.diagnostics);
     check::Report::new(Some(&site), diags, Some(found.translations))
 }

@@ -318,7 +318,12 @@ impl FromContent<'_> {
 }
 
 /// Every internal link, anchor and image of the site that leads nowhere.
-pub fn check(site: &Site, files: &[OutFile]) -> Vec<Diagnostic> {
+/// `content_ok`: loading and validation found no error; otherwise the
+/// templates' own links are left for the next run, because broken content
+/// makes them point at pages that do not exist (an unknown field key, say,
+/// becomes a link to a field page that is never made) and each would repeat
+/// an error already reported.
+pub fn check(site: &Site, files: &[OutFile], content_ok: bool) -> Vec<Diagnostic> {
     let r = Resolver {
         base_url: &site.config.base_url,
         base_path: &site.config.base_path,
@@ -380,7 +385,21 @@ pub fn check(site: &Site, files: &[OutFile]) -> Vec<Diagnostic> {
         }
     }
     let mut diags = content.diags;
-    diags.extend(built_pages(&r, &built, doubtful, &content.targets));
+    let drawn = built_pages(&r, &built, doubtful, &content.targets);
+    if content_ok {
+        diags.extend(drawn);
+    } else if !drawn.is_empty() {
+        diags.push(
+            Diagnostic::warning(
+                Location::file("public/"),
+                format!(
+                    "{} address(es) drawn by the templates lead nowhere, most likely because of the errors above",
+                    drawn.len()
+                ),
+            )
+            .help("fix those errors and run `guong check` again to see whether any remain"),
+        );
+    }
     diags
 }
 

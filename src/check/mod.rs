@@ -26,11 +26,12 @@ pub struct Found {
 }
 
 /// Inspect a site and its built files (`None` when they could not be drawn:
-/// then only the site itself is inspected).
-pub fn inspect(site: &Site, files: Option<&[OutFile]>) -> Found {
+/// then only the site itself is inspected). `content_ok`: loading and
+/// validation found no error.
+pub fn inspect(site: &Site, files: Option<&[OutFile]>, content_ok: bool) -> Found {
     let mut diagnostics = Vec::new();
     if let Some(files) = files {
-        diagnostics.extend(links::check(site, files));
+        diagnostics.extend(links::check(site, files, content_ok));
     }
     diagnostics.extend(profile_warnings(site));
     Found {

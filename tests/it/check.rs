@@ -406,3 +406,22 @@ fn a_broken_link_in_a_template_is_reported_once_at_a_built_page() {
         "{err}"
     );
 }
+
+#[test]
+fn a_content_error_does_not_come_back_as_template_link_errors() {
+    // An unknown field key would make the profile page link to a field page
+    // that is never made: that is the same mistake, reported once.
+    let tmp = site_with(Some("unknown-field"));
+    let o = check(tmp.path(), &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches("error: ").count(), 1, "{err}");
+    assert!(
+        err.contains("`nong-thon-mo` is not a key of data/fields.yaml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("address(es) drawn by the templates lead nowhere, most likely because of the errors above"),
+        "{err}"
+    );
+}
