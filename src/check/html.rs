@@ -61,7 +61,8 @@ fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
         .map(|a| &*a.value)
 }
 
-/// The URLs of a `srcset` (`a.jpg 320w, b.jpg 640w`).
+/// The URLs of a `srcset` (`a.jpg 320w, b.jpg 640w`). Split at commas: the
+/// variant names guong writes never contain one.
 fn srcset_urls(value: &str) -> impl Iterator<Item = &str> {
     value
         .split(',')

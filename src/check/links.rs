@@ -1,11 +1,12 @@
 //! Links, anchors and images: every address inside the site leads to a file
 //! the build makes, and every `#anchor` to an element of that page.
 //!
-//! Two passes. What staff wrote in Markdown is read at its source, so a
-//! problem is reported at the file and line they wrote. Then every built
-//! HTML page is read — templates, navigation, pagination, share previews —
-//! and what is wrong there and did not come from a body is reported at the
-//! built page, once per address, naming the template that drew it.
+//! Every built HTML page is read once, for its anchors and its addresses.
+//! What staff wrote — Markdown bodies, a profile's source URLs — is then
+//! resolved from its source, so a problem is reported at the file and line
+//! they wrote. What is wrong on the built pages and did not come from
+//! content (templates: navigation, pagination, share previews) is reported
+//! at the built page, once per address, naming the template that drew it.
 
 use super::html::{self, Use};
 pub use super::resolve::{Resolver, Target};
