@@ -47,10 +47,20 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
-    /// Check all content for mistakes without writing anything.
+    /// Check the whole site for mistakes without writing anything.
+    ///
+    /// Everything `build` checks, and then every page as it would be built:
+    /// links and #anchors that lead nowhere, images that do not exist. Lists
+    /// errors, then warnings (profiles without a photo), and prints the
+    /// translation report on standard output. Exits with 1 when there is an
+    /// error, 0 otherwise.
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// The translation report: `table` lists what needs translating,
+        /// `csv` lists every item for a spreadsheet (`> translations.csv`).
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
     },
     /// Preview the site at http://127.0.0.1:PORT/, updated as you save.
     ///
@@ -148,6 +158,12 @@ pub enum Command {
     },
 }
 
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Table,
+    Csv,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum DevCommand {
     /// Write a clearly fictional site of N bilingual profiles (deterministic).
@@ -199,7 +215,22 @@ fn print_diagnostics(diags: &[Diagnostic]) {
     }
 }
 
+/// A failure whose report is already printed.
+#[derive(Debug)]
+struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("errors were found")
+    }
+}
+
+impl std::error::Error for Reported {}
+
 fn report_failure(err: &anyhow::Error) {
+    if err.downcast_ref::<Reported>().is_some() {
+        return;
+    }
     if let Some(BuildFailed(diags)) = err.downcast_ref::<BuildFailed>() {
         print_diagnostics(diags);
         let errors = diags
@@ -215,6 +246,50 @@ fn report_failure(err: &anyhow::Error) {
         );
     } else {
         eprintln!("error: {err:#}");
+    }
+}
+
+/// Errors, then warnings, on standard error; the translation report on
+/// standard output (so it can be redirected); the verdict last.
+fn print_check(report: &crate::check::Report, format: ReportFormat) {
+    use crate::check::translations;
+    print_diagnostics(&report.errors);
+    if !report.warnings.is_empty() {
+        if !report.errors.is_empty() {
+            eprintln!();
+        }
+        print_diagnostics(&report.warnings);
+    }
+    if let Some(rows) = &report.translations {
+        if format == ReportFormat::Table
+            && !(report.errors.is_empty() && report.warnings.is_empty())
+        {
+            eprintln!();
+        }
+        match format {
+            ReportFormat::Table => print!("{}", translations::table(rows)),
+            ReportFormat::Csv => print!("{}", translations::csv(rows)),
+        }
+    }
+    let plural = |n: usize, word: &str| match (n, word) {
+        (1, w) => format!("1 {w}"),
+        (n, "congress") => format!("{n} congresses"),
+        (n, w) => format!("{n} {w}s"),
+    };
+    let found = format!(
+        "{}, {}",
+        plural(report.errors.len(), "error"),
+        plural(report.warnings.len(), "warning")
+    );
+    match report.counts {
+        Some(c) => eprintln!(
+            "\n{found} in {}, {}, {}, {}.",
+            plural(c.profiles, "profile"),
+            plural(c.congresses, "congress"),
+            plural(c.movements, "movement"),
+            plural(c.pages, "page")
+        ),
+        None => eprintln!("\n{found}; the site could not be loaded."),
     }
 }
 
@@ -258,19 +333,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Check { site } => {
-            let loaded = crate::load(&options(&site, None))?;
-            // Rendering catches template mistakes too; nothing is written.
-            crate::render_site(&loaded.site, false)?;
-            print_diagnostics(&loaded.warnings);
-            print_diagnostics(crate::schema::stale(&loaded.site).as_slice());
-            eprintln!(
-                "No errors: {} profiles, {} congresses, {} movements.",
-                loaded.site.profiles.len(),
-                loaded.site.congresses.len(),
-                loaded.site.movements.len()
-            );
-            Ok(())
+        Command::Check { site, format } => {
+            let report = crate::check(&options(&site, None));
+            print_check(&report, format);
+            if report.ok() {
+                Ok(())
+            } else {
+                Err(Reported.into())
+            }
         }
         Command::Serve { site, port, bind } => {
             let mut opts = options(&site, None);

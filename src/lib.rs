@@ -2,14 +2,16 @@
 //! tiến) of Sơn La province.
 //!
 //! The data flows one way: `config` → `content` + `data` → `validate` →
-//! `images` → `render` → `output`. `cli`, `serve`, `scaffold` and `schema`
-//! only orchestrate these stages; `import` reads the loaded site and writes
-//! new profile bundles (or awards added to existing ones) into `content/`.
+//! `images` → `render` → `output` (or → `check`, which inspects the files
+//! instead of writing them). `cli`, `serve`, `scaffold` and `schema` only
+//! orchestrate these stages; `import` reads the loaded site and writes new
+//! profile bundles (or awards added to existing ones) into `content/`.
 
 // Diagnostics are the error path of a batch tool that reports everything at
 // once; boxing them would add noise everywhere for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
@@ -57,6 +59,21 @@ pub struct Loaded {
 
 /// Load and validate everything; all errors of the run together.
 pub fn load(opts: &Options) -> Result<Loaded, BuildFailed> {
+    let (site, diags) = load_all(opts);
+    let sorted: Vec<Diagnostic> = diags.sorted().into_iter().cloned().collect();
+    match site {
+        Some(site) if !diags.has_errors() => Ok(Loaded {
+            site,
+            warnings: sorted,
+        }),
+        _ => Err(BuildFailed(sorted)),
+    }
+}
+
+/// Load and validate, keeping whatever loaded even when there are errors:
+/// `check` inspects the rest of the site too. No site without a readable
+/// `site.yaml` and `data/`.
+pub fn load_all(opts: &Options) -> (Option<Site>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let config = match config::Config::load(&opts.root) {
         Ok(c) => match &opts.base_url {
@@ -80,7 +97,7 @@ pub fn load(opts: &Options) -> Result<Loaded, BuildFailed> {
     let (content, content_diags) = content::load(&opts.root, opts.drafts);
     diags.extend(content_diags);
     let (Some(config), Some(data)) = (config, data) else {
-        return Err(BuildFailed(diags.sorted().into_iter().cloned().collect()));
+        return (None, diags);
     };
     let mut congresses = content.congresses;
     congresses.sort_by_key(|c| c.number);
@@ -93,22 +110,36 @@ pub fn load(opts: &Options) -> Result<Loaded, BuildFailed> {
         pages: content.pages,
     };
     diags.extend(validate::validate(&site));
-    let sorted: Vec<Diagnostic> = diags.sorted().into_iter().cloned().collect();
-    if diags.has_errors() {
-        return Err(BuildFailed(sorted));
-    }
-    Ok(Loaded {
-        site,
-        warnings: sorted,
-    })
+    (Some(site), diags)
 }
 
 /// Every file of the built site, in memory. `write_cache`: keep encoded
 /// photos in the site's `.guong-cache/` (`build` and `serve` do; `check`
 /// writes nothing).
 pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, BuildFailed> {
-    let theme = theme::Theme::load(&site.config);
     let photos = timed("images", || images::process(site, write_cache));
+    render_with(site, photos)
+}
+
+/// Every file of the site for `check`, drawn even when some photos fail
+/// (those pages have no photo), and every error on the way. No files when a
+/// template or the search index fails.
+pub fn render_for_check(site: &Site) -> (Option<Vec<OutFile>>, Vec<Diagnostic>) {
+    let (photos, photo_files, mut errors) = timed("images", || images::process_for_check(site));
+    match render_with(site, Ok((photos, photo_files))) {
+        Ok(files) => (Some(files), errors),
+        Err(BuildFailed(more)) => {
+            errors.extend(more);
+            (None, errors)
+        }
+    }
+}
+
+fn render_with(
+    site: &Site,
+    photos: Result<(images::Images, Vec<OutFile>), Vec<Diagnostic>>,
+) -> Result<Vec<OutFile>, BuildFailed> {
+    let theme = theme::Theme::load(&site.config);
     let (theme, (photos, photo_files)) = match (theme, photos) {
         (Ok(t), Ok(p)) => (t, p),
         (t, p) => {
@@ -182,4 +213,25 @@ pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
         profiles: loaded.site.profiles.len(),
         warnings: loaded.warnings,
     })
+}
+
+/// `guong check`: load, validate and draw the whole site in memory, then
+/// inspect it (links, anchors, images, translations, profile warnings).
+/// Writes nothing; every problem of the run is in the report.
+pub fn check(opts: &Options) -> check::Report {
+    let (site, diags) = timed("load+validate", || load_all(opts));
+    let content_ok = !diags.has_errors();
+    let mut diags = diags.into_vec();
+    let Some(site) = site else {
+        return check::Report::new(None, diags, None);
+    };
+    // Editors' schemas that no longer list the site's keys.
+    diags.extend(schema::stale(&site));
+    let (files, render_errors) = render_for_check(&site);
+    diags.extend(render_errors);
+    let found = timed("check", || {
+        check::inspect(&site, files.as_deref(), content_ok)
+    });
+    diags.extend(found.diagnostics);
+    check::Report::new(Some(&site), diags, Some(found.translations))
 }

@@ -7,7 +7,7 @@
 //! is escaped (shown as text) and script-like link targets are neutralised:
 //! a body can never run code on the site.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeSet;
 
 fn options() -> Options {
@@ -60,6 +60,44 @@ pub fn image_sources(markdown: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// A link or image written in a body, and where: for `check`, which resolves
+/// it against the built site, and `validate`, which points at missing photos.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The target as written (`../x/`, `#thanh-tich`, `anh.jpg`).
+    pub dest: String,
+    pub image: bool,
+    /// 1-based line and column (in characters) of the `[` or `![` in the body.
+    pub line: usize,
+    pub col: usize,
+}
+
+/// Every link and image of a body, in order. E-mail autolinks
+/// (`<ten@example.org>`) are left out: they are not addresses on the web.
+pub fn references(markdown: &str) -> Vec<Reference> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let (dest, image) = match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => continue,
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            _ => continue,
+        };
+        let before = &markdown[..range.start];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        out.push(Reference {
+            dest: dest.to_string(),
+            image,
+            line: before.matches('\n').count() + 1,
+            col: before[line_start..].chars().count() + 1,
+        });
+    }
+    out
 }
 
 /// Like [`render`], with `picture(target, alt)` giving the HTML of an image
@@ -243,6 +281,24 @@ mod tests {
         assert!(html.contains("<table>"));
         assert!(html.contains("footnote-definition"));
         assert!(html.contains("“trích”"), "{html}");
+    }
+
+    #[test]
+    fn references_know_their_line_and_column() {
+        let md = "Mở đầu.\n\nXem [hồ sơ](../x/) và ![ảnh](a.jpg \"t\").\n\n[tham chiếu][r] <ten@example.org> <https://a.vn>\n\n[r]: /y/#z\n";
+        let refs: Vec<(String, bool, usize, usize)> = references(md)
+            .into_iter()
+            .map(|r| (r.dest, r.image, r.line, r.col))
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                ("../x/".into(), false, 3, 5),
+                ("a.jpg".into(), true, 3, 23),
+                ("/y/#z".into(), false, 5, 1),
+                ("https://a.vn".into(), false, 5, 35),
+            ]
+        );
     }
 
     #[test]

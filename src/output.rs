@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 pub struct OutFile {
     pub path: String,
     pub bytes: Vec<u8>,
+    /// The template that drew this page, so `check` can say where a link
+    /// that is not from content comes from.
+    pub template: Option<&'static str>,
 }
 
 impl OutFile {
@@ -18,7 +21,12 @@ impl OutFile {
         OutFile {
             path: path.into(),
             bytes: bytes.into(),
+            template: None,
         }
+    }
+    pub fn drawn_by(mut self, template: &'static str) -> Self {
+        self.template = Some(template);
+        self
     }
 }
 

@@ -176,9 +176,7 @@ impl Preview {
 
     /// Load, check and draw the whole site (the search index stays as it was
     /// until [`SearchJob`] replaces it).
-    fn rebuild_everything(
-        &mut self,
-    ) -> Result<Drawn, Vec<Diagnostic>> {
+    fn rebuild_everything(&mut self) -> Result<Drawn, Vec<Diagnostic>> {
         let loaded = crate::load(&self.opts).map_err(|e| e.0)?;
         let site = loaded.site;
         let theme = Theme::load(&site.config)?;
@@ -213,10 +211,7 @@ impl Preview {
         Ok((files, removed, loaded.warnings))
     }
 
-    fn rebuild_content(
-        &mut self,
-        changes: &[Changed],
-    ) -> Result<Drawn, Vec<Diagnostic>> {
+    fn rebuild_content(&mut self, changes: &[Changed]) -> Result<Drawn, Vec<Diagnostic>> {
         let root = self.opts.root.clone();
         let drafts = self.opts.drafts;
         let state = self.state.as_mut().expect("a first build");

@@ -120,6 +120,12 @@ pub struct Origin {
 }
 
 impl Origin {
+    /// The file line of line `n` (1-based) of the body, which starts after
+    /// the front matter's closing `---`.
+    pub fn body_line(&self, n: usize) -> usize {
+        self.first_line + self.front_matter.lines().count() + n
+    }
+
     /// The location of a key (or the file's front matter if not found).
     pub fn loc(&self, path: &[Seg]) -> Location {
         match locate(&self.front_matter, path) {

@@ -402,7 +402,7 @@ fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
 }
 
 /// Is `file` a photo inside the profile's bundle? Returns the problem and a fix.
-fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, String)> {
+pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, String)> {
     let path = Path::new(file);
     if path.is_absolute()
         || path
@@ -467,20 +467,22 @@ fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
     }
     // Images in the story are photos of the bundle too: no outside requests, no missing files.
     for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
-        for src in crate::markdown::image_sources(&text.body) {
-            let problem = if crate::images::is_local(&src) {
-                bundle_photo(site, p, &src)
+        let images = crate::markdown::references(&text.body)
+            .into_iter()
+            .filter(|r| r.image);
+        for r in images {
+            let src = &r.dest;
+            let problem = if crate::images::is_local(src) {
+                bundle_photo(site, p, src)
             } else {
                 Some((format!("the image `{src}` is not a file of the profile"), "copy the image into the profile's folder and write its file name: pages make no requests to other sites".into()))
             };
             if let Some((msg, help)) = problem {
-                let line = text.body.lines().position(|l| l.contains(&src)).map(|i| {
-                    i + text.origin.first_line + text.origin.front_matter.lines().count() + 1
-                });
-                let loc = match line {
-                    Some(l) => crate::error::Location::at(&text.origin.path, l, None),
-                    None => crate::error::Location::file(&text.origin.path),
-                };
+                let loc = crate::error::Location::at(
+                    &text.origin.path,
+                    text.origin.body_line(r.line),
+                    Some(r.col),
+                );
                 d.push(Diagnostic::error(loc, msg).help(help));
             }
         }

@@ -215,7 +215,9 @@ pub(super) fn pages(
                 .render("embed.html", &ctx)
                 .with_context(|| format!("embed card of {}", p.slug))?;
             let html = html.replacen(CSP_PLACEHOLDER, &csp(&html), 1);
-            files.push(OutFile::new(output_file(&embed_path(lang, &p.slug)), html));
+            files.push(
+                OutFile::new(output_file(&embed_path(lang, &p.slug)), html).drawn_by("embed.html"),
+            );
         }
     }
     Ok(files)

@@ -132,6 +132,8 @@ struct Done {
 
 struct Cache {
     dir: Option<PathBuf>,
+    /// `check` reads what earlier builds encoded but writes nothing.
+    write: bool,
 }
 
 impl Cache {
@@ -139,7 +141,7 @@ impl Cache {
         std::fs::read(self.dir.as_ref()?.join(name)).ok()
     }
     fn write(&self, name: &str, bytes: &[u8]) {
-        if let Some(dir) = &self.dir {
+        if let Some(dir) = self.dir.as_ref().filter(|_| self.write) {
             // Write then rename: another build reading the cache at the same
             // moment sees the whole file or none of it, never half a JPEG.
             // A cache that cannot be written only costs time on the next build.
@@ -279,10 +281,14 @@ struct Job {
     is_photo: bool,
 }
 
-fn jobs(site: &Site, scope: &Scope) -> Vec<Job> {
+/// The photos to process; `skip_rejected`: leave out those `validate` rejected.
+fn jobs(site: &Site, skip_rejected: bool, scope: &Scope) -> Vec<Job> {
+    let rejected = |p: &crate::site::Profile, file: &str| {
+        skip_rejected && crate::validate::bundle_photo(site, p, file).is_some()
+    };
     let mut jobs = Vec::new();
     for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
-        if let Some(photo) = &p.photo {
+        if let Some(photo) = p.photo.as_ref().filter(|f| !rejected(p, f)) {
             jobs.push(Job {
                 slug: p.slug.clone(),
                 written: photo.clone(),
@@ -293,7 +299,7 @@ fn jobs(site: &Site, scope: &Scope) -> Vec<Job> {
         let mut seen = std::collections::BTreeSet::new();
         for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
             for src in crate::markdown::image_sources(&text.body) {
-                if is_local(&src) && seen.insert(src.clone()) {
+                if is_local(&src) && !rejected(p, &src) && seen.insert(src.clone()) {
                     jobs.push(Job {
                         slug: p.slug.clone(),
                         file: p.bundle.join(&src),
@@ -337,19 +343,46 @@ pub fn process_scoped(
     cache: bool,
     scope: &Scope,
 ) -> Result<(Images, Vec<OutFile>), Vec<Diagnostic>> {
-    let urls = Urls::new(&site.config);
     let cache = Cache {
         dir: cache.then(|| site.config.root.join(".guong-cache/images")),
+        write: true,
     };
+    let (images, files, errors) = run(site, &cache, false, scope);
+    if errors.is_empty() {
+        Ok((images, files))
+    } else {
+        Err(errors)
+    }
+}
+
+/// For `check`, which must draw every page even when some photos are
+/// broken: reads the cache without writing to it, leaves out the photos
+/// `validate` rejected (it has reported them), and returns the errors of the
+/// others beside what did work — a page whose photo failed has none.
+pub fn process_for_check(site: &Site) -> (Images, Vec<OutFile>, Vec<Diagnostic>) {
+    let cache = Cache {
+        dir: Some(site.config.root.join(".guong-cache/images")),
+        write: false,
+    };
+    run(site, &cache, true, &Scope::All)
+}
+
+fn run(
+    site: &Site,
+    cache: &Cache,
+    lenient: bool,
+    scope: &Scope,
+) -> (Images, Vec<OutFile>, Vec<Diagnostic>) {
+    let urls = Urls::new(&site.config);
     let encoded = AtomicUsize::new(0);
-    let jobs = jobs(site, scope);
+    let jobs = jobs(site, lenient, scope);
     let bar = progress(jobs.len());
     let results: Vec<(&Job, Result<Done, String>)> = jobs
         .par_iter()
         .map(|job| {
             let result = std::fs::read(site.config.root.join(&job.file))
                 .map_err(|e| format!("cannot read the photo: {e}"))
-                .and_then(|bytes| process_one(&bytes, site, &cache, &encoded));
+                .and_then(|bytes| process_one(&bytes, site, cache, &encoded));
             bar.inc(1);
             (job, result)
         })
@@ -405,16 +438,16 @@ pub fn process_scoped(
                 .insert((job.slug.clone(), job.written.clone()), picture);
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if !errors.is_empty() && !lenient {
+        return (images, files, errors);
     }
     images.encoded = encoded.load(Ordering::Relaxed);
-    images.cached = jobs.len() - images.encoded;
+    images.cached = jobs.len().saturating_sub(images.encoded + errors.len());
     if site.config.images.share_cards {
         cards(
             site,
             &urls,
-            &cache,
+            cache,
             &card_sources,
             scope,
             &mut images,
@@ -423,7 +456,7 @@ pub fn process_scoped(
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
-    Ok((images, files))
+    (images, files, errors)
 }
 
 /// Share cards: one per profile and language, and one for the rest of the site.

@@ -305,7 +305,7 @@ impl Renderer {
                     .tera
                     .render(r.template, &ctx)
                     .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
-                Ok(OutFile::new(urls::output_file(&r.path), html))
+                Ok(OutFile::new(urls::output_file(&r.path), html).drawn_by(r.template))
             })
             .collect();
         let mut errors: Vec<Diagnostic> = Vec::new();

@@ -364,7 +364,7 @@ fn api_documents_have_both_languages_and_nothing_executable() {
     assert_eq!(mau["updated"], "2025-08-07");
     assert_eq!(
         mau["sources"][0]["url"],
-        "https://fixture.example.org/nguon"
+        "https://nguon.example.org/tai-lieu-1"
     );
     let variants = mau["photo"]["variants"].as_array().unwrap();
     assert!(!variants.is_empty());
