@@ -14,7 +14,10 @@ import { CHROMIUM } from './server.mjs';
 const BIN = process.env.GUONG_BIN;
 const FIXTURE = process.env.FIXTURE_SITE_DIR;
 if (!BIN || !FIXTURE) throw new Error('GUONG_BIN and FIXTURE_SITE_DIR (the built good fixture) must be set');
-const ARTIFACTS = process.env.ARTIFACTS_DIR;
+// The overlay screenshot also illustrates the staff guides (docs/img/).
+const ARTIFACTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../docs/img')
+  : process.env.ARTIFACTS_DIR;
 
 const RELOAD_WITHIN = 2000;
 const SLUG = 'nguyen-van-mau';
@@ -95,7 +98,7 @@ test('an edit shows in the open page without a manual reload; a YAML error shows
   assert.equal(await enOverlay.getAttribute('role'), 'alert');
   if (ARTIFACTS) {
     await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'serve-error-overlay.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'loi-xem-truoc.png') });
   }
 
   // A page opened while the content is broken shows the overlay at once.
