@@ -118,7 +118,24 @@ pub fn load_all(opts: &Options) -> (Option<Site>, Diagnostics) {
 /// writes nothing).
 pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, BuildFailed> {
     let photos = timed("images", || images::process(site, write_cache));
-    render_with(site, photos)
+    collect(|sink| render_with(site, photos, sink))
+}
+
+/// Where drawn files go, a batch at a time: the staging folder of a build,
+/// or memory for `check`.
+pub type Sink<'s> = &'s mut dyn FnMut(Vec<OutFile>) -> Result<(), BuildFailed>;
+
+/// Every file drawn into memory, sorted by path.
+fn collect(
+    draw: impl FnOnce(Sink) -> Result<(), BuildFailed>,
+) -> Result<Vec<OutFile>, BuildFailed> {
+    let mut all = Vec::new();
+    draw(&mut |files| {
+        all.extend(files);
+        Ok(())
+    })?;
+    all.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(all)
 }
 
 /// Every file of the site for `check`, drawn even when some photos fail
@@ -126,7 +143,7 @@ pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, Build
 /// template or the search index fails.
 pub fn render_for_check(site: &Site) -> (Option<Vec<OutFile>>, Vec<Diagnostic>) {
     let (photos, photo_files, mut errors) = timed("images", || images::process_for_check(site));
-    match render_with(site, Ok((photos, photo_files))) {
+    match collect(|sink| render_with(site, Ok((photos, photo_files)), sink)) {
         Ok(files) => (Some(files), errors),
         Err(BuildFailed(more)) => {
             errors.extend(more);
@@ -138,7 +155,8 @@ pub fn render_for_check(site: &Site) -> (Option<Vec<OutFile>>, Vec<Diagnostic>) 
 fn render_with(
     site: &Site,
     photos: Result<(images::Images, Vec<OutFile>), Vec<Diagnostic>>,
-) -> Result<Vec<OutFile>, BuildFailed> {
+    sink: Sink,
+) -> Result<(), BuildFailed> {
     let theme = theme::Theme::load(&site.config);
     let (theme, (photos, photo_files)) = match (theme, photos) {
         (Ok(t), Ok(p)) => (t, p),
@@ -167,20 +185,19 @@ fn render_with(
                 format!("search index: {e:#}"),
             )])
         })?;
-    let mut files = timed("render", || {
-        render::render(site, &theme, &photos, &search_index)
+    sink(photo_files)?;
+    sink(search_files)?;
+    timed("render+write", || {
+        let renderer = render::Renderer::new(site, &theme).map_err(BuildFailed)?;
+        renderer
+            .render_into(site, &photos, &search_index, &scope::Scope::All, &mut |f| {
+                sink(f).map_err(|e| e.0)
+            })
+            .map_err(BuildFailed)
+    })?;
+    timed("embed+write", || {
+        embed::build_into(site, &photos, &theme.strings, sink)
     })
-    .map_err(BuildFailed)?;
-    files.extend(embed::build(site, &photos, &theme.strings).map_err(|e| {
-        BuildFailed(vec![Diagnostic::error(
-            error::Location::file("themes/default/templates/embed.html"),
-            format!("embeds: {e:#}"),
-        )])
-    })?);
-    files.extend(photo_files);
-    files.extend(search_files);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
 }
 
 /// Prints how long a stage took when `GUONG_TIMINGS` is set (for profiling builds).
@@ -206,10 +223,20 @@ pub struct Built {
 /// Load, validate, render and write the site to `out` atomically.
 pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
     let loaded = timed("load+validate", || load(opts))?;
-    let files = render_site(&loaded.site, true)?;
-    timed("write", || output::write_atomically(out, &files))?;
+    let mut staging = output::Staging::new(out)?;
+    let photos = timed("images", || images::process(&loaded.site, true));
+    render_with(&loaded.site, photos, &mut |files| {
+        staging.write(&files).map_err(|e| {
+            BuildFailed(vec![Diagnostic::error(
+                error::Location::file(out),
+                format!("cannot write the site: {e:#}"),
+            )])
+        })
+    })?;
+    let files = staging.files();
+    timed("swap", || staging.finish())?;
     Ok(Built {
-        files: files.len(),
+        files,
         profiles: loaded.site.profiles.len(),
         warnings: loaded.warnings,
     })

@@ -40,43 +40,92 @@ fn sibling(out: &Path, tag: &str) -> PathBuf {
 
 /// Write `files` as the complete new content of `out`.
 pub fn write_atomically(out: &Path, files: &[OutFile]) -> Result<()> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let staging = sibling(out, "new");
-    let _ = std::fs::remove_dir_all(&staging);
-    let result = write_all(&staging, files).and_then(|()| swap(out, &staging));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
+    let mut staging = Staging::new(out)?;
+    staging.write(files)?;
+    staging.finish()
 }
 
-fn write_all(dir: &Path, files: &[OutFile]) -> Result<()> {
-    crate::error::fs::create_dir_all(dir)?;
-    for f in files {
-        if f.path
-            .split('/')
-            .any(|part| part == ".." || part.is_empty())
-        {
-            anyhow::bail!("refusing to write outside the output folder: {}", f.path);
+/// A new site being written beside the output folder, batch by batch (so a
+/// build of 20,000 profiles never holds all its files in memory), and
+/// swapped in whole by [`Staging::finish`]. Dropped unfinished, it is
+/// removed and the previous site stays exactly as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    dirs: std::collections::HashSet<PathBuf>,
+    files: usize,
+    finished: bool,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> Result<Staging> {
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let dir = sibling(out, "new");
+        let _ = std::fs::remove_dir_all(&dir);
+        crate::error::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            dirs: Default::default(),
+            files: 0,
+            finished: false,
+        })
+    }
+
+    /// How many files were written so far.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    pub fn write(&mut self, files: &[OutFile]) -> Result<()> {
+        for f in files {
+            if f.path
+                .split('/')
+                .any(|part| part == ".." || part.is_empty())
+            {
+                anyhow::bail!("refusing to write outside the output folder: {}", f.path);
+            }
+        }
+        let mut dirs: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|f| Path::new(&f.path).parent().map(|p| self.dir.join(p)))
+            .filter(|d| !self.dirs.contains(d))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in dirs {
+            crate::error::fs::create_dir_all(&d)?;
+            self.dirs.insert(d);
+        }
+        files
+            .par_iter()
+            .try_for_each(|f| crate::error::fs::write(&self.dir.join(&f.path), &f.bytes))?;
+        self.files += files.len();
+        Ok(())
+    }
+
+    /// Put the new site in place of the old one.
+    pub fn finish(mut self) -> Result<()> {
+        self.finished = true;
+        let result = swap(&self.out, &self.dir);
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| dir.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        crate::error::fs::create_dir_all(d)?;
-    }
-    files
-        .par_iter()
-        .try_for_each(|f| crate::error::fs::write(&dir.join(&f.path), &f.bytes))
 }
 
 fn swap(out: &Path, staging: &Path) -> Result<()> {

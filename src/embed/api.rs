@@ -280,6 +280,26 @@ impl Api<'_> {
     }
 }
 
+/// The JSON Schemas of the API documents.
+pub(super) fn schemas(site: &Site, images: &Images) -> anyhow::Result<Vec<OutFile>> {
+    let api = Api {
+        site,
+        urls: Urls::new(&site.config),
+        images,
+    };
+    let mut files = Vec::new();
+    for (kind, text) in SCHEMAS.iter() {
+        let mut schema: Value = serde_json::from_str(text)
+            .map_err(|e| anyhow::anyhow!("src/embed/schemas/{kind}.json: {e}"))?;
+        schema["$id"] = json!(api.schema(kind));
+        files.push(json_file(
+            &api_path(&format!("schema/{kind}.json")),
+            &schema,
+        ));
+    }
+    Ok(files)
+}
+
 pub(super) fn documents(
     site: &Site,
     images: &Images,
@@ -305,14 +325,8 @@ pub(super) fn documents(
             &api.profile(p),
         ));
     }
-    for (kind, text) in SCHEMAS.iter().filter(|_| scope.all()) {
-        let mut schema: Value = serde_json::from_str(text)
-            .map_err(|e| anyhow::anyhow!("src/embed/schemas/{kind}.json: {e}"))?;
-        schema["$id"] = json!(api.schema(kind));
-        files.push(json_file(
-            &api_path(&format!("schema/{kind}.json")),
-            &schema,
-        ));
+    if scope.all() {
+        files.extend(schemas(site, images)?);
     }
     Ok(files)
 }

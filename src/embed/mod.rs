@@ -147,6 +147,42 @@ pub fn build(
     build_scoped(site, images, strings, &Scope::All)
 }
 
+/// Build every file of the stage into `sink`, a few thousand profiles at a
+/// time (a big site's embeds never sit in memory all at once).
+pub fn build_into(
+    site: &Site,
+    images: &Images,
+    strings: &BTreeMap<Lang, Strings>,
+    sink: crate::Sink,
+) -> Result<(), crate::error::BuildFailed> {
+    let failed = |e: anyhow::Error| {
+        crate::error::BuildFailed(vec![crate::error::Diagnostic::error(
+            crate::error::Location::file(format!(
+                "themes/{}/templates/embed.html",
+                site.config.theme
+            )),
+            format!("embeds: {e:#}"),
+        )])
+    };
+    for chunk in site.profiles.chunks(2048) {
+        let slugs = chunk.iter().map(|p| p.slug.clone()).collect();
+        sink(build_scoped(site, images, strings, &Scope::Profiles(slugs)).map_err(failed)?)?;
+    }
+    // The lists of all profiles, the script and the schemas.
+    let mut rest =
+        build_scoped(site, images, strings, &Scope::Shared(Default::default())).map_err(failed)?;
+    rest.extend(api::schemas(site, images).map_err(failed)?);
+    rest.push(embed_script());
+    sink(rest)
+}
+
+fn embed_script() -> OutFile {
+    OutFile::new(
+        EMBED_JS_PATH.trim_start_matches('/'),
+        include_str!("../../themes/default/static/embed.js"),
+    )
+}
+
 /// Build the embeds of the profiles in `scope`, and the lists of all
 /// profiles when the scope is shared.
 pub fn build_scoped(
@@ -159,10 +195,7 @@ pub fn build_scoped(
     files.extend(oembed::documents(site, images, scope));
     files.extend(api::documents(site, images, scope)?);
     if scope.all() {
-        files.push(OutFile::new(
-            EMBED_JS_PATH.trim_start_matches('/'),
-            include_str!("../../themes/default/static/embed.js"),
-        ));
+        files.push(embed_script());
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

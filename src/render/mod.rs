@@ -203,6 +203,9 @@ pub fn render(
     Renderer::new(site, theme)?.render(site, images, search, &Scope::All)
 }
 
+/// Where drawn files go, a batch at a time.
+pub type Sink<'s> = &'s mut dyn FnMut(Vec<OutFile>) -> Result<(), Vec<Diagnostic>>;
+
 /// The templates, parsed once, and the theme's assets: `serve` keeps one
 /// and redraws a few pages with it after each edit.
 pub struct Renderer {
@@ -234,6 +237,25 @@ impl Renderer {
         search: &crate::search::SearchIndex,
         scope: &Scope,
     ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+        let mut all = Vec::new();
+        self.render_into(site, images, search, scope, &mut |files| {
+            all.extend(files);
+            Ok(())
+        })?;
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(all)
+    }
+
+    /// Like [`Renderer::render`], handing the files to `sink` a batch at a
+    /// time instead of keeping them.
+    pub fn render_into(
+        &self,
+        site: &Site,
+        images: &Images,
+        search: &crate::search::SearchIndex,
+        scope: &Scope,
+        sink: Sink,
+    ) -> Result<(), Vec<Diagnostic>> {
         let views = views::Views::new(site, self.strings.clone(), images, search);
         let all = match scope {
             Scope::Profiles(_) => Vec::new(),
@@ -256,12 +278,16 @@ impl Renderer {
             Scope::Profiles(slugs) | Scope::Cards(slugs) => views.profile_routes(slugs),
             _ => Vec::new(),
         };
-        let mut files = self.draw(&views, routes.into_iter().chain(&own).collect(), scope)?;
+        self.draw(
+            &views,
+            routes.into_iter().chain(&own).collect(),
+            scope,
+            sink,
+        )?;
         if matches!(scope, Scope::All | Scope::Shared(_)) {
-            files.push(feeds::sitemap(&views.urls, &all));
+            sink(vec![feeds::sitemap(&views.urls, &all)])?;
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        Ok(())
     }
 
     /// The search pages alone, pointing at `search` (a rebuilt index).
@@ -273,62 +299,77 @@ impl Renderer {
     ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
         let views = views::Views::new(site, self.strings.clone(), images, search);
         let routes: Vec<Route> = Lang::ALL.iter().map(|l| views.search(*l)).collect();
+        let mut files = Vec::new();
         self.draw(
             &views,
             routes.iter().collect(),
             &Scope::Profiles(Default::default()),
-        )
+            &mut |f| {
+                files.extend(f);
+                Ok(())
+            },
+        )?;
+        Ok(files)
     }
 
+    /// Draw `routes` a batch at a time into `sink`, with the assets and
+    /// feeds of the scope. Every template error of the run is reported.
     fn draw<'a>(
         &self,
         views: &views::Views<'a>,
         routes: Vec<&Route<'a>>,
         scope: &Scope,
-    ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+        sink: Sink,
+    ) -> Result<(), Vec<Diagnostic>> {
         let site = views.site;
-        let mut files = if scope.all() {
-            self.asset_files.clone()
-        } else {
-            Vec::new()
-        };
+        if scope.all() {
+            sink(self.asset_files.clone())?;
+        }
         let common = Common {
             views,
             assets: self.asset_hrefs.clone(),
         };
-        let pages: Vec<Result<OutFile, Diagnostic>> = routes
-            .par_iter()
-            .map(|r| {
-                let ctx = tera::Context::from_value(common.context(r, views.page_value(r)))
-                    .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
-                let html = self
-                    .tera
-                    .render(r.template, &ctx)
-                    .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
-                Ok(OutFile::new(urls::output_file(&r.path), html).drawn_by(r.template))
-            })
-            .collect();
         let mut errors: Vec<Diagnostic> = Vec::new();
-        for p in pages {
-            match p {
-                Ok(f) => files.push(f),
-                Err(d) => {
-                    if !errors.contains(&d) {
-                        errors.push(d);
+        // Enough pages to keep every core busy, few enough to keep memory flat.
+        for batch in routes.chunks(2048) {
+            let pages: Vec<Result<OutFile, Diagnostic>> = batch
+                .par_iter()
+                .map(|r| {
+                    let ctx = tera::Context::from_value(common.context(r, views.page_value(r)))
+                        .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
+                    let html = self
+                        .tera
+                        .render(r.template, &ctx)
+                        .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
+                    Ok(OutFile::new(urls::output_file(&r.path), html).drawn_by(r.template))
+                })
+                .collect();
+            let mut files = Vec::with_capacity(pages.len());
+            for p in pages {
+                match p {
+                    Ok(f) => files.push(f),
+                    Err(d) => {
+                        if !errors.contains(&d) {
+                            errors.push(d);
+                        }
                     }
                 }
+            }
+            if errors.is_empty() {
+                sink(files)?;
             }
         }
         if !errors.is_empty() {
             return Err(errors);
         }
         if scope.shared() {
-            for lang in Lang::ALL {
-                files.push(feeds::atom(site, &views.urls, lang));
-            }
+            let mut files: Vec<OutFile> = Lang::ALL
+                .iter()
+                .map(|lang| feeds::atom(site, &views.urls, *lang))
+                .collect();
             files.push(feeds::robots(&views.urls));
+            sink(files)?;
         }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        Ok(())
     }
 }
