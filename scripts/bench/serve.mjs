@@ -66,4 +66,8 @@ console.log(`guong serve, ${profiles.length} profiles: ready in ${startup.toFixe
 const row = (l, s, r) => console.log(`${l.padEnd(34)} median ${s.median.toFixed(0).padStart(5)} ms  p90 ${s.p90.toFixed(0).padStart(5)} ms  max ${s.max.toFixed(0).padStart(5)} ms   (server rebuild median ${r.median ?? '-'} ms)`);
 row('edit story → page shows it', story, server.story);
 row('edit summary → page shows it', summary, server.summary);
-if (outJson) await writeFile(outJson, JSON.stringify(result, null, 2));
+if (outJson) {
+  await writeFile(outJson, JSON.stringify(result, null, 2));
+  await writeFile(outJson.replace(/\.json$/, '.log'), logs);
+}
+console.log(`(load average at the end: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')})`);
