@@ -121,3 +121,46 @@ test('without JavaScript the search page offers the listings instead', async () 
   }
   await context.close();
 });
+
+test('a shared search link shows its results without the page jumping', async () => {
+  // Watch every frame from the first one: the browse list must never be drawn,
+  // and nothing on screen may move while the filters and results arrive.
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => {
+    window.browseDrawn = false;
+    const watch = () => {
+      const browse = document.querySelector('.browse');
+      if (browse && browse.getClientRects().length) window.browseDrawn = true;
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/tim-kiem/?q=son+la`);
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'son la');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok((await results(page)).length > 0);
+  assert.equal(await page.evaluate(() => window.browseDrawn), false, 'the browse list flashed before the results');
+  const shifts = await page.evaluate(() => window.shifts);
+  assert.ok(shifts.reduce((a, b) => a + b, 0) < 0.01, `layout shifts: ${shifts.join(', ')}`);
+  await context.close();
+});
+
+test('a shared search link still offers the listings when search cannot run', async () => {
+  const cases = [
+    ['without JavaScript', { javaScriptEnabled: false }, null],
+    ['when search.js fails to load', {}, (context) => context.route(/\/search\.[0-9a-f]+\.js$/, (route) => route.abort())],
+  ];
+  for (const [label, options, setup] of cases) {
+    const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+    await setup?.(context);
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/tim-kiem/?q=son+la`);
+    await page.waitForLoadState('load');
+    assert.ok(await page.locator('.browse').isVisible(), `${label}: the browse list is hidden`);
+    await context.close();
+  }
+});

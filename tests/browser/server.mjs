@@ -5,6 +5,7 @@ import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +22,25 @@ const TYPES = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
 };
+
+// Text types a real static host (GitHub Pages, Netlify, nginx with gzip on)
+// compresses; images are already compressed and are sent as they are.
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt']);
+
+// Body and headers for a file, gzipped when asked for (`compress`) and the
+// client accepts it. Only gzip, not brotli: every host does gzip, so a score
+// measured with it is not flattered by a better encoder than the site may get.
+function encode(body, ext, req, compress) {
+  const headers = {};
+  if (compress && COMPRESSIBLE.has(ext)) {
+    headers.vary = 'accept-encoding';
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      headers['content-encoding'] = 'gzip';
+      return { body: gzipSync(body), headers };
+    }
+  }
+  return { body, headers };
+}
 
 // Decoded URL path, or null if it is malformed or tries to climb out with "..".
 function safePath(rawUrl) {
@@ -51,8 +71,13 @@ async function resolveFile(root, rel) {
   }
 }
 
-/** Serve `dir` on 127.0.0.1 with a random free port. Returns {url, close}. */
-export async function start(dir) {
+/**
+ * Serve `dir` on 127.0.0.1 with a random free port. Returns {url, close}.
+ * `compress: true` gzips text responses as a real host does (the Lighthouse
+ * test needs it: transfer sizes feed its load-time model); off by default so
+ * the other tests see the files byte for byte.
+ */
+export async function start(dir, { compress = false } = {}) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     // Look at the raw request line: new URL() would silently normalise "..".
@@ -63,20 +88,23 @@ export async function start(dir) {
     }
     const file = await resolveFile(root, rel);
     if (file) {
-      const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type });
-      res.end(req.method === 'HEAD' ? undefined : await readFile(file));
+      const ext = path.extname(file).toLowerCase();
+      const type = TYPES[ext] || 'application/octet-stream';
+      const { body, headers } = encode(await readFile(file), ext, req, compress);
+      res.writeHead(200, { 'content-type': type, ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     // Like a real host: 404 status with the site's own 404 page as the body.
-    let body = 'Not found';
+    let body = Buffer.from('Not found');
     let type = 'text/plain; charset=utf-8';
     try {
       body = await readFile(path.join(root, '404.html'));
       type = TYPES['.html'];
     } catch { /* no 404 page: plain text */ }
-    res.writeHead(404, { 'content-type': type });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    const encoded = encode(body, '.html', req, compress);
+    res.writeHead(404, { 'content-type': type, ...encoded.headers });
+    res.end(req.method === 'HEAD' ? undefined : encoded.body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();

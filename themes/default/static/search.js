@@ -322,6 +322,7 @@ async function enhance(app) {
     const empty = !q.trim() && !Object.keys(chosen).length;
     status.textContent = empty ? '' : found.total ? t.results.replace('{n}', found.total.toLocaleString(document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB')) : t.no_results;
     if (browse) browse.hidden = !empty;
+    document.documentElement.classList.remove('search-pending');
     results.dataset.renderedQuery = q;
   }
 
@@ -344,5 +345,11 @@ async function enhance(app) {
 
 if (typeof document !== 'undefined') {
   const app = document.getElementById('search-app');
-  if (app) enhance(app).catch((e) => console.warn('search unavailable:', e));
+  if (app) {
+    enhance(app).catch((e) => {
+      // No results will come: give the browse list back (search.html hid it).
+      document.documentElement.classList.remove('search-pending');
+      console.warn('search unavailable:', e);
+    });
+  }
 }
