@@ -51,8 +51,12 @@ async function resolveFile(root, rel) {
   }
 }
 
-/** Serve `dir` on 127.0.0.1 with a random free port. Returns {url, close}. */
-export async function start(dir) {
+/**
+ * Serve `dir` on 127.0.0.1 with a random free port. Returns {url, close}.
+ * With `prefix` (e.g. "/guong"), the site is served under that path only, as
+ * GitHub Pages serves a project site under /<repo>/: `${url}${prefix}/`.
+ */
+export async function start(dir, { prefix = '' } = {}) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     // Look at the raw request line: new URL() would silently normalise "..".
@@ -61,7 +65,9 @@ export async function start(dir) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
       return;
     }
-    const file = await resolveFile(root, rel);
+    // Outside the prefix nothing exists (on GitHub Pages, another repo's site).
+    const inside = !prefix || rel.startsWith(prefix + '/');
+    const file = inside ? await resolveFile(root, rel.slice(prefix.length)) : null;
     if (file) {
       const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
       res.writeHead(200, { 'content-type': type });
@@ -121,12 +127,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
  * For a test file: serve `dir` (default SITE_DIR) and launch Chromium before
  * its tests, close both after. Returns a handle whose `server` and `browser`
  * are set once the tests run.
+ *
+ * With SERVER_URL set (an origin such as http://127.0.0.1:8080, serving the
+ * same site), the tests run against that server instead: nginx.test.mjs
+ * runs the journey against nginx this way.
  */
 export function useBrowser(dir) {
   const handle = { server: null, browser: null };
   before(async () => {
     const { chromium } = await import('playwright-core');
-    handle.server = await start(dir || (await siteDir()));
+    handle.server = process.env.SERVER_URL
+      ? external(process.env.SERVER_URL)
+      : await start(dir || (await siteDir()));
     handle.browser = await chromium.launch(CHROMIUM);
   });
   after(async () => {
@@ -134,4 +146,12 @@ export function useBrowser(dir) {
     await handle.server?.close();
   });
   return handle;
+}
+
+// A server someone else runs. The tests compare request origins with `url`
+// and append root-relative paths, so it must be a bare origin.
+function external(url) {
+  const u = new URL(url);
+  if (u.pathname !== '/' || u.search || u.hash) throw new Error(`SERVER_URL=${url} must be an origin, like http://127.0.0.1:8080`);
+  return { url: u.origin, close: async () => {} };
 }
