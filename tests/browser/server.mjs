@@ -76,8 +76,10 @@ async function resolveFile(root, rel) {
  * `compress: true` gzips text responses as a real host does (the Lighthouse
  * test needs it: transfer sizes feed its load-time model); off by default so
  * the other tests see the files byte for byte.
+ * With `prefix` (e.g. "/guong"), the site is served under that path only, as
+ * GitHub Pages serves a project site under /<repo>/: `${url}${prefix}/`.
  */
-export async function start(dir, { compress = false } = {}) {
+export async function start(dir, { compress = false, prefix = '' } = {}) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     // Look at the raw request line: new URL() would silently normalise "..".
@@ -86,7 +88,9 @@ export async function start(dir, { compress = false } = {}) {
       res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request');
       return;
     }
-    const file = await resolveFile(root, rel);
+    // Outside the prefix nothing exists (on GitHub Pages, another repo's site).
+    const inside = !prefix || rel.startsWith(prefix + '/');
+    const file = inside ? await resolveFile(root, rel.slice(prefix.length)) : null;
     if (file) {
       const ext = path.extname(file).toLowerCase();
       const type = TYPES[ext] || 'application/octet-stream';
@@ -149,12 +153,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
  * For a test file: serve `dir` (default SITE_DIR) and launch Chromium before
  * its tests, close both after. Returns a handle whose `server` and `browser`
  * are set once the tests run.
+ *
+ * With SERVER_URL set (an origin such as http://127.0.0.1:8080, serving the
+ * same site), the tests run against that server instead: nginx.test.mjs
+ * runs the journey against nginx this way.
  */
 export function useBrowser(dir) {
   const handle = { server: null, browser: null };
   before(async () => {
     const { chromium } = await import('playwright-core');
-    handle.server = await start(dir || (await siteDir()));
+    handle.server = process.env.SERVER_URL
+      ? external(process.env.SERVER_URL)
+      : await start(dir || (await siteDir()));
     handle.browser = await chromium.launch(CHROMIUM);
   });
   after(async () => {
@@ -162,4 +172,12 @@ export function useBrowser(dir) {
     await handle.server?.close();
   });
   return handle;
+}
+
+// A server someone else runs. The tests compare request origins with `url`
+// and append root-relative paths, so it must be a bare origin.
+function external(url) {
+  const u = new URL(url);
+  if (u.pathname !== '/' || u.search || u.hash) throw new Error(`SERVER_URL=${url} must be an origin, like http://127.0.0.1:8080`);
+  return { url: u.origin, close: async () => {} };
 }
