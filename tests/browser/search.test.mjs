@@ -164,3 +164,19 @@ test('a shared search link still offers the listings when search cannot run', as
     await context.close();
   }
 });
+
+test('typing before the index has arrived (a slow network) is kept and searched', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  // Hold the index back until the reader has typed.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route('**/meta.json', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/tim-kiem/`, { waitUntil: 'domcontentloaded' });
+  await page.type('#search-q', 'son la');
+  release();
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'son la');
+  assert.equal(await page.inputValue('#search-q'), 'son la', 'what the reader typed is not wiped');
+  assert.equal((await results(page)).length, 10);
+  await context.close();
+});

@@ -326,9 +326,11 @@ async function enhance(app) {
     results.dataset.renderedQuery = q;
   }
 
-  function fromUrl() {
+  function fromUrl(first) {
     const params = new URLSearchParams(location.search);
-    input.value = params.get('q') || '';
+    // On a slow network the reader may have typed before the index arrived:
+    // keep what they typed rather than the address's empty query.
+    if (!(first && input.value && !params.has('q'))) input.value = params.get('q') || '';
     for (const [name, s] of Object.entries(selects)) s.value = params.get(name) || '';
     return run(false);
   }
@@ -339,8 +341,8 @@ async function enhance(app) {
     e.preventDefault();
     run(true);
   });
-  window.addEventListener('popstate', fromUrl);
-  await fromUrl();
+  window.addEventListener('popstate', () => fromUrl(false));
+  await fromUrl(true);
 }
 
 if (typeof document !== 'undefined') {
