@@ -114,8 +114,27 @@ pub fn respond(request: tiny_http::Request, files: &Files, hub: &Arc<Hub>) {
     let response = tiny_http::Response::from_data(body)
         .with_status_code(status)
         .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", "no-store"));
+        .with_header(header("Cache-Control", cache_control(&key)));
     let _ = request.respond(response);
+}
+
+/// A file whose name carries its content hash (`style.036d930218.css`,
+/// `og.8697c8d445.jpg`, the search index folder) never changes: the browser
+/// keeps it, so a live reload refetches only the page. Everything else is
+/// fetched fresh.
+pub fn cache_control(key: &str) -> &'static str {
+    let hashed = key.starts_with("_search/")
+        || key.split(['.', '/', '-']).any(|part| {
+            part.len() == 10
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        });
+    if hashed {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-store"
+    }
 }
 
 #[cfg(test)]
@@ -135,5 +154,15 @@ mod tests {
         assert_eq!(file_key("/../secret"), None);
         assert_eq!(file_key("/%2e%2e/secret"), None);
         assert_eq!(file_key("/a/%2e%2e/%2e%2e/etc/passwd"), None);
+    }
+
+    #[test]
+    fn only_hashed_files_are_kept_by_the_browser() {
+        assert!(cache_control("assets/style.036d930218.css").contains("immutable"));
+        assert!(cache_control("dien-hinh/a/og.8697c8d445.jpg").contains("immutable"));
+        assert!(cache_control("_search/vi/ab12cd34ef/meta.json").contains("immutable"));
+        assert_eq!(cache_control("dien-hinh/a/index.html"), "no-store");
+        assert_eq!(cache_control("assets/emblem.svg"), "no-store");
+        assert_eq!(cache_control("atom.xml"), "no-store");
     }
 }

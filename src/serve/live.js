@@ -67,6 +67,42 @@
     document.body.prepend(overlay);
   }
 
+  // The stylesheets and scripts a page loads (not this one).
+  const resources = (doc) => [...doc.querySelectorAll('link[rel="stylesheet"], script[src]')]
+    .map((e) => e.getAttribute('href') || e.getAttribute('src'))
+    .filter((u) => !u.startsWith('/__guong/'))
+    .join(' ');
+
+  // Show the new version of this page. When only its text changed, swap the
+  // body in place: no flash, the reader keeps their scroll position, and it
+  // takes milliseconds. A page with its own scripts, or new styles, reloads.
+  async function refresh() {
+    try {
+      const res = await fetch(location.href, { cache: 'no-store' });
+      const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      // Pages that load scripts (search) start over; small inline scripts
+      // (the embed code's copy button) are run again after the swap.
+      const scripted = document.querySelector('script[src]:not([src^="/__guong/"]), script[type="module"]');
+      if (!res.ok || scripted || resources(doc) !== resources(document)) {
+        location.reload();
+        return;
+      }
+      document.title = doc.title;
+      document.documentElement.lang = doc.documentElement.lang;
+      document.body.replaceWith(doc.body);
+      for (const old of document.body.querySelectorAll('script:not([src])')) {
+        const again = document.createElement('script');
+        for (const a of old.attributes) again.setAttribute(a.name, a.value);
+        again.textContent = old.textContent;
+        old.replaceWith(again);
+      }
+      overlay = null;
+      window.__guongSwaps = (window.__guongSwaps || 0) + 1;
+    } catch {
+      location.reload();
+    }
+  }
+
   function connect() {
     const q = new URLSearchParams({ file, generation });
     const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/__guong/live?${q}`);
@@ -78,7 +114,8 @@
         show(m.errors);
       } else if (m.type === 'reload') {
         hide();
-        if (m.all || (m.paths || []).includes(file)) location.reload();
+        if (m.all) location.reload();
+        else if ((m.paths || []).includes(file)) refresh();
       }
     };
     // The server restarted or the laptop slept: try again.
