@@ -162,7 +162,13 @@ fn read<T: serde::de::DeserializeOwned>(
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(T, String, PathBuf)> {
     let rel = PathBuf::from("data").join(name);
-    let bytes = std::fs::read(root.join(&rel)).ok()?;
+    let bytes = match crate::content::read_site_file(root, &rel) {
+        Ok(bytes) => bytes?,
+        Err(d) => {
+            errors.push(d);
+            return None;
+        }
+    };
     let text = match crate::content::check_text(&bytes, &rel) {
         Ok(t) => t,
         Err(d) => {
@@ -220,7 +226,22 @@ fn check_keys<V>(
     rel: &Path,
     errors: &mut Vec<Diagnostic>,
 ) {
+    let from = errors.len();
     for key in table.keys() {
+        // As for lists in content: the first mistakes, not the line of each of thousands.
+        if errors.len() - from >= crate::error::MAX_LIST_ERRORS {
+            errors.push(
+                Diagnostic::error(
+                    Location::file(rel),
+                    format!(
+                        "stopped checking keys after {} mistakes",
+                        crate::error::MAX_LIST_ERRORS
+                    ),
+                )
+                .help("fix the keys above and check again"),
+            );
+            break;
+        }
         if !is_slug(key) {
             let (line, col) = locate(text, &[Seg::Key(key)]).unwrap_or((1, 1));
             errors.push(

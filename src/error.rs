@@ -107,6 +107,11 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Most mistakes reported in one list (a document's awards or tags, a data
+/// file's keys). Finding the line of each of thousands of wrong items would
+/// take minutes, and the first ones show what to fix.
+pub const MAX_LIST_ERRORS: usize = 20;
+
 /// Collects every diagnostic of a run, in a stable order for printing.
 #[derive(Debug, Default)]
 pub struct Diagnostics {

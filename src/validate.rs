@@ -2,7 +2,7 @@
 //! at the first problem and never writes anything.
 
 use crate::config::{Lang, SECTIONS};
-use crate::error::Diagnostic;
+use crate::error::{Diagnostic, MAX_LIST_ERRORS};
 use crate::fold::is_slug;
 use crate::scope::Scope;
 use crate::site::{Origin, Profile, Site};
@@ -228,7 +228,7 @@ fn check_profile(
             "data/communes.yaml",
         );
     }
-    for (i, m) in p.movements.iter().enumerate() {
+    each_item(d, o, "movements", &p.movements, |d, i, m| {
         key_exists_str(
             d,
             o,
@@ -238,8 +238,8 @@ fn check_profile(
             movements.iter().copied(),
             "content/movements/",
         );
-    }
-    for (i, a) in p.awards.iter().enumerate() {
+    });
+    each_item(d, o, "awards", &p.awards, |d, i, a| {
         let at = [Seg::Key("awards"), Seg::Index(i), Seg::Key("award")];
         key_exists(
             d,
@@ -260,8 +260,8 @@ fn check_profile(
                 .help("write the four-digit year, e.g. 2024"),
             );
         }
-    }
-    for (i, t) in p.tags.iter().enumerate() {
+    });
+    each_item(d, o, "tags", &p.tags, |d, i, t| {
         if !is_slug(t) {
             d.push(
                 Diagnostic::error(
@@ -272,8 +272,8 @@ fn check_profile(
                 .help(format!("write it as `{}`", crate::fold::slugify(t))),
             );
         }
-    }
-    for (i, s) in p.sources.iter().enumerate() {
+    });
+    each_item(d, o, "sources", &p.sources, |d, i, s| {
         if let Some(url) = &s.url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 d.push(
@@ -286,7 +286,7 @@ fn check_profile(
                 );
             }
         }
-    }
+    });
     summary_length(d, &p.text.vi.origin, &p.text.vi.summary);
     if let Some(en) = &p.text.en {
         summary_length(d, &en.origin, &en.summary);
@@ -347,6 +347,35 @@ fn duplicates(d: &mut Vec<Diagnostic>, site: &Site, scope: &Scope, memo: &mut Me
                     .help("merge the two profiles (add the awards to one), or give the organisation to tell them apart"),
             );
         }
+    }
+}
+
+/// `check` each item of the list `key` until it has found
+/// [`MAX_LIST_ERRORS`] mistakes; then one line says the rest are unchecked.
+fn each_item<T>(
+    d: &mut Vec<Diagnostic>,
+    o: &Origin,
+    key: &str,
+    items: &[T],
+    mut check: impl FnMut(&mut Vec<Diagnostic>, usize, &T),
+) {
+    let from = d.len();
+    for (i, item) in items.iter().enumerate() {
+        if d.len() - from >= MAX_LIST_ERRORS {
+            d.push(
+                Diagnostic::error(
+                    o.loc(&[Seg::Key(key), Seg::Index(i)]),
+                    format!(
+                        "stopped checking `{key}` after {MAX_LIST_ERRORS} mistakes: {} more items are not checked",
+                        items.len() - i
+                    ),
+                )
+                .field(key)
+                .help("fix the mistakes above and check again"),
+            );
+            return;
+        }
+        check(d, i, item);
     }
 }
 
@@ -426,7 +455,14 @@ pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, Str
             "use a .jpg, .png or .webp file".into(),
         ));
     }
-    if !site.config.root.join(&p.bundle).join(path).is_file() {
+    let full = site.config.root.join(&p.bundle).join(path);
+    if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Some((
+            format!("the photo `{file}` is a symbolic link; guong does not follow links"),
+            "copy the photo into the profile's folder".into(),
+        ));
+    }
+    if !full.is_file() {
         let files: Vec<String> = std::fs::read_dir(site.config.root.join(&p.bundle))
             .map(|rd| {
                 rd.filter_map(|e| e.ok())

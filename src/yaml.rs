@@ -18,6 +18,9 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(d) = check_tabs(text, path, first_line) {
         return Err(d);
     }
+    if let Some(d) = check_depth(text, path, first_line) {
+        return Err(d);
+    }
     serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, path, first_line))
 }
 
@@ -38,6 +41,35 @@ fn check_tabs(text: &str, path: &Path, first_line: usize) -> Option<Diagnostic> 
     None
 }
 
+/// Deepest `[`/`{` nesting allowed. The content needs a few levels;
+/// libyaml's time grows with the square of the depth (100,000 levels take
+/// minutes), so deeper text is refused before it is parsed.
+const MAX_DEPTH: usize = 1000;
+
+fn check_depth(text: &str, path: &Path, first_line: usize) -> Option<Diagnostic> {
+    // Brackets inside quotes count too: no real value holds a thousand.
+    let mut depth = 0usize;
+    for (i, line) in text.lines().enumerate() {
+        for (col, c) in line.chars().enumerate() {
+            match c {
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => continue,
+            }
+            if depth > MAX_DEPTH {
+                return Some(
+                    Diagnostic::error(
+                        Location::at(path, first_line + i, Some(col + 1)),
+                        format!("the brackets here nest more than {MAX_DEPTH} levels deep"),
+                    )
+                    .help("a list is written `[a, b]` or as `- ` lines: check for brackets that are never closed"),
+                );
+            }
+        }
+    }
+    None
+}
+
 fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usize) -> Diagnostic {
     let raw = e.to_string();
     // serde_norway appends " at line L column C" to the message; we print our own location.
@@ -46,7 +78,10 @@ fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usi
         None => raw.clone(),
     };
     let location = match e.location() {
-        Some(loc) => Location::at(path, first_line + loc.line() - 1, Some(loc.column())),
+        Some(loc) => {
+            let (line, col) = line_col(text, loc.index());
+            Location::at(path, first_line + line - 1, Some(col))
+        }
         None if text.trim().is_empty() => Location::at(path, first_line, None),
         None => Location::file(path),
     };
@@ -69,6 +104,22 @@ fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usi
         d = d.help("check the indentation and that text containing `:` or `#` is in quotes");
     }
     d
+}
+
+/// 1-based line and column (in characters) of a byte offset. libyaml's own
+/// line count also breaks at a lone CR, NEL, LS and PS, which editors (and
+/// every other message) do not: a stray `\r` would point many lines off.
+fn line_col(text: &str, index: usize) -> (usize, usize) {
+    let mut at = index.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 fn humanize(message: &str) -> String {
@@ -239,6 +290,32 @@ mod tests {
         let text = err.to_string();
         assert!(text.contains("x.md:3"), "{text}");
         assert!(text.contains("did you mean `summary`?"), "{text}");
+    }
+
+    #[test]
+    fn lines_are_counted_as_editors_count_them() {
+        // libyaml breaks lines at a lone CR and at U+2028; a file's lines do not.
+        for text in [
+            "name: a\r\r\r\rsumary: b\n",
+            "name: a\u{2028}\u{2028}sumary: b\n",
+        ] {
+            let err = parse::<T>(text, Path::new("x.md"), 2).unwrap_err();
+            assert_eq!(err.location.line, Some(2), "{text:?}: {err}");
+        }
+        // Columns count characters, not bytes.
+        let err = parse::<T>("name: ơ\nsummary: [ơ, b]\n", Path::new("x.md"), 2).unwrap_err();
+        assert_eq!(err.location, Location::at("x.md", 3, Some(10)), "{err}");
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_before_parsing() {
+        let deep = format!("name: a\nsummary: {}\n", "[".repeat(MAX_DEPTH + 1));
+        let err = parse::<T>(&deep, Path::new("x.md"), 2).unwrap_err();
+        assert_eq!(err.location, Location::at("x.md", 3, Some(10 + MAX_DEPTH)));
+        assert!(err.message.contains("nest"), "{err}");
+        // Closed brackets do not add up.
+        let wide = format!("name: a\nsummary: \"{}\"\n", "[]".repeat(5 * MAX_DEPTH));
+        assert!(parse::<T>(&wide, Path::new("x.md"), 2).is_ok());
     }
 
     #[test]

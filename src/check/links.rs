@@ -299,7 +299,7 @@ impl FromContent<'_> {
         page: &str,
         raw: &str,
         used_as: Use,
-        at: &Location,
+        at: &dyn Fn() -> Location,
         note: &str,
         report: bool,
     ) -> Option<(Target, Diagnostic)> {
@@ -307,7 +307,7 @@ impl FromContent<'_> {
         let problem = report.then(|| self.built.problem(&target)).flatten();
         let found = problem.map(|problem| {
             let (msg, help) = describe(self.r, self.built, used_as, raw, &target, &problem);
-            let d = Diagnostic::error(at.clone(), format!("{msg}{note}")).help(help);
+            let d = Diagnostic::error(at(), format!("{msg}{note}")).help(help);
             (target.clone(), d)
         });
         self.targets
@@ -337,9 +337,10 @@ pub fn check(site: &Site, files: &[OutFile], content_ok: bool) -> Vec<Diagnostic
         targets: HashMap::new(),
     };
     for body in bodies(site) {
+        let body_start = body.origin.body_line(0);
         for reference in crate::markdown::references(body.text) {
-            let line = body.origin.body_line(reference.line);
-            let at = Location::at(&body.origin.path, line, Some(reference.col));
+            let line = body_start + reference.line;
+            let at = || Location::at(&body.origin.path, line, Some(reference.col));
             let used_as = if reference.image {
                 Use::Image
             } else {
@@ -371,11 +372,14 @@ pub fn check(site: &Site, files: &[OutFile], content_ok: bool) -> Vec<Diagnostic
     for p in &site.profiles {
         for (i, source) in p.sources.iter().enumerate() {
             let Some(url) = &source.url else { continue };
-            let at = p
-                .text
-                .vi
-                .origin
-                .loc(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")]);
+            // Found only for a broken address: finding the line of each of
+            // thousands of sources would take minutes.
+            let at = || {
+                p.text
+                    .vi
+                    .origin
+                    .loc(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")])
+            };
             for lang in Lang::ALL {
                 let found =
                     content.address(&urls.profile(lang, &p.slug), url, Use::Link, &at, "", true);

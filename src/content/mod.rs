@@ -50,8 +50,12 @@ pub struct Content {
 pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
     let loc = Location::file(rel);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Diagnostic::error(loc, "the file is empty")
-            .help("write the front matter between two `---` lines, or delete the file"));
+        let help = if rel.starts_with("data") {
+            "write the table, or delete the file (a missing data file is an empty table)"
+        } else {
+            "write the front matter between two `---` lines, or delete the file"
+        };
+        return Err(Diagnostic::error(loc, "the file is empty").help(help));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         return Err(Diagnostic::error(
@@ -86,6 +90,42 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
             .help("set your editor to save with LF line endings (in VS Code: the \"CRLF\" button in the status bar)"));
     }
     Ok(crate::fold::nfc(text))
+}
+
+/// Read a file of the site (`rel`, relative to `root`) without following
+/// symbolic links, in the file or in a folder on the way: a link can point
+/// anywhere on the machine, and a named pipe would block the run forever.
+/// `Ok(None)` when there is no such file.
+pub fn read_site_file(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
+    let cannot = |at: &Path, e: std::io::Error| {
+        Diagnostic::error(Location::file(at), format!("cannot read: {e}"))
+    };
+    let mut at = PathBuf::new();
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::symlink_metadata(root.join(&at)) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Diagnostic::error(
+                    Location::file(&at),
+                    "this is a symbolic link; guong does not follow links",
+                )
+                .help("copy the file into the site instead of linking to it"))
+            }
+            Ok(m) if at == rel && !m.is_file() => {
+                return Err(Diagnostic::error(
+                    Location::file(&at),
+                    "this is not a regular file (a folder, a device or a named pipe)",
+                )
+                .help("replace it with a plain text file, or remove it"))
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(cannot(&at, e)),
+        }
+    }
+    std::fs::read(root.join(rel))
+        .map(Some)
+        .map_err(|e| cannot(rel, e))
 }
 
 /// Front matter and body of a Markdown file: (front matter, its first line, body).
@@ -319,6 +359,33 @@ pub fn parse_profile(rel: &Path, text: &str) -> Result<Profile, Vec<Diagnostic>>
     }
 }
 
+/// One content file's bytes (`rel` = `content/…`, relative to the site
+/// root) through the same steps as [`load`]: classify the path, check the
+/// bytes, split and parse the front matter, assemble the document alone (an
+/// English file alone is reported as without original). For the fuzz
+/// target, which must exercise the real path without touching files.
+pub fn parse_document(rel: &Path, bytes: &[u8], drafts: bool) -> (Content, Vec<Diagnostic>) {
+    let mut content = Content::default();
+    let within = rel.strip_prefix("content").unwrap_or(rel);
+    let (key, lang) = match classify(within) {
+        Ok(Some(found)) => found,
+        Ok(None) => return (content, Vec::new()),
+        Err(msg) => return (content, vec![Diagnostic::error(Location::file(rel), msg)]),
+    };
+    let mut diags = Vec::new();
+    match parse_bytes(&key, lang, rel, bytes) {
+        Ok(doc) => {
+            let (vi, en) = match lang {
+                Lang::Vi => (Some(doc), None),
+                Lang::En => (None, Some(doc)),
+            };
+            kinds::assemble(key_name(&key), vi, en, drafts, &mut content, &mut diags);
+        }
+        Err(ds) => diags = ds,
+    }
+    (content, diags)
+}
+
 fn key_name(key: &DocKey) -> &str {
     match key {
         DocKey::Profile(s) | DocKey::Congress(s) | DocKey::Movement(s) | DocKey::Page(s) => s,
@@ -337,7 +404,16 @@ fn parse_file(
             format!("cannot read: {e}"),
         )]
     })?;
-    let text = check_text(&bytes, relpath).map_err(|d| vec![d])?;
+    parse_bytes(key, lang, relpath, &bytes)
+}
+
+fn parse_bytes(
+    key: &DocKey,
+    lang: Lang,
+    relpath: &Path,
+    bytes: &[u8],
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let text = check_text(bytes, relpath).map_err(|d| vec![d])?;
     let (fm, first_line, body) = split_front_matter(&text, relpath).map_err(|d| vec![d])?;
     let origin = crate::site::Origin {
         path: relpath.to_path_buf(),

@@ -10,7 +10,7 @@
 //! The main pages keep their own, stricter rule (`markdown` shows raw HTML
 //! as text); this stage does not rely on it.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// Tags a story may keep.
@@ -86,6 +86,9 @@ pub fn clean_html(html: &str, base: &str) -> String {
     b.clean(html).to_string()
 }
 
+/// Most tags of hand-written HTML a story may hold (see [`story_html`]).
+const MAX_RAW_TAGS: usize = 1000;
+
 /// A Markdown story as clean HTML, its highest heading an `<h2>` (deeper
 /// ones at most `<h4>`). Raw HTML in the Markdown goes through the
 /// allow-list like the rest, so allowed tags written by hand survive and
@@ -95,7 +98,25 @@ pub fn story_html(markdown: &str, base: &str) -> String {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_STRIKETHROUGH;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut events: Vec<Event> =
+        crate::markdown::cap_nesting(Parser::new_ext(markdown, options)).collect();
+    // ammonia's HTML parser takes time growing with the square of the
+    // nesting depth; a story with this much hand-written HTML is shown as
+    // text instead, as the main pages always do.
+    let raw_tags: usize = events
+        .iter()
+        .map(|e| match e {
+            Event::Html(s) | Event::InlineHtml(s) => s.matches('<').count(),
+            _ => 0,
+        })
+        .sum();
+    if raw_tags > MAX_RAW_TAGS {
+        for e in &mut events {
+            if let Event::Html(s) | Event::InlineHtml(s) = e {
+                *e = Event::Text(std::mem::replace(s, CowStr::Borrowed("")));
+            }
+        }
+    }
     let highest = crate::markdown::highest_heading(&events);
     let relevel = |level: HeadingLevel| match (level as usize + 2).saturating_sub(highest) {
         0..=2 => HeadingLevel::H2,
@@ -159,6 +180,20 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://example.org/dien-hinh/x/";
+
+    #[test]
+    fn deeply_nested_hand_written_html_becomes_text() {
+        let shallow = story_html("<blockquote><em>giữ</em></blockquote>", BASE);
+        assert!(
+            shallow.contains("<blockquote><em>giữ</em></blockquote>"),
+            "{shallow}"
+        );
+        let deep =
+            "<blockquote>".repeat(MAX_RAW_TAGS) + "sâu" + &"</blockquote>".repeat(MAX_RAW_TAGS);
+        let html = story_html(&deep, BASE);
+        assert!(!html.contains("<blockquote>"), "shown as text");
+        assert!(html.contains("&lt;blockquote&gt;") && html.contains("sâu"));
+    }
 
     #[test]
     fn nothing_executable_survives() {

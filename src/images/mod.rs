@@ -380,8 +380,9 @@ fn run(
     let results: Vec<(&Job, Result<Done, String>)> = jobs
         .par_iter()
         .map(|job| {
-            let result = std::fs::read(site.config.root.join(&job.file))
-                .map_err(|e| format!("cannot read the photo: {e}"))
+            let result = crate::content::read_site_file(&site.config.root, &job.file)
+                .map_err(|d| d.message)
+                .and_then(|bytes| bytes.ok_or_else(|| "cannot read the photo: no such file".into()))
                 .and_then(|bytes| process_one(&bytes, site, cache, &encoded));
             bar.inc(1);
             (job, result)

@@ -24,6 +24,11 @@ pub const FIELDS: &[(&str, f32)] = &[
     ("kind", 1.0),
 ];
 
+/// How much of one field's text is indexed. A long story is a few
+/// thousand words (40 KB); past this, indexing takes minutes and the static
+/// index that phones download grows for words already found higher up.
+pub const MAX_FIELD_BYTES: usize = 100_000;
+
 /// The facets results can be filtered by.
 pub const FACETS: &[&str] = &["kind", "field", "commune", "award", "year"];
 
@@ -94,7 +99,15 @@ impl Builder<'_> {
             .iter()
             .position(|(f, _)| *f == field)
             .expect("known field");
-        doc.fields[i] = text.into();
+        let mut text = text.into();
+        if text.len() > MAX_FIELD_BYTES {
+            let mut cut = MAX_FIELD_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(text[..cut].rfind(' ').unwrap_or(cut));
+        }
+        doc.fields[i] = text;
     }
 }
 
