@@ -31,6 +31,10 @@ async function watchedContext(options = {}) {
   });
   context.on('page', watchPage);
   context.on('requestfailed', (r) => {
+    // ERR_ABORTED is a request the browser dropped because the test moved on
+    // (a lazy image still loading when the next page opens), not a broken
+    // file: those show up as HTTP errors below.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
     if (new URL(r.url()).origin === env.server.url) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   context.on('response', (r) => {
