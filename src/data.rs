@@ -257,6 +257,8 @@ fn check_keys<V>(
 
 impl Data {
     pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
+        // One error for a linked folder, not one for each of its files.
+        crate::content::unlinked(root, Path::new("data")).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let mut data = Data::default();
         if let Some((t, text, rel)) =

@@ -472,6 +472,11 @@ pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, Str
             })
             .unwrap_or_default();
         let help = match closest(file, files.iter().map(String::as_str)) {
+            // Same letters, other code points: macOS stores accents decomposed (NFD).
+            Some(best) if crate::fold::nfc(best) == crate::fold::nfc(file) => format!(
+                "the file's name has the same letters written in decomposed Unicode (NFD, as macOS saves accents): rename it `{}`",
+                crate::fold::slugify(path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default().as_ref()) + "." + &ext
+            ),
             Some(best) => format!("did you mean `{best}`?"),
             None => "copy the photo into the profile's folder".into(),
         };

@@ -92,15 +92,12 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
     Ok(crate::fold::nfc(text))
 }
 
-/// Read a file of the site (`rel`, relative to `root`) without following
-/// symbolic links, in the file or in a folder on the way: a link can point
-/// anywhere on the machine, and a named pipe would block the run forever.
-/// `Ok(None)` when there is no such file.
-pub fn read_site_file(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
-    let cannot = |at: &Path, e: std::io::Error| {
-        Diagnostic::error(Location::file(at), format!("cannot read: {e}"))
-    };
+/// The metadata of `rel` (relative to `root`), refusing it when it or a
+/// folder on the way is a symbolic link: a link can point anywhere on the
+/// machine. `Ok(None)` when there is no such file or folder.
+pub fn unlinked(root: &Path, rel: &Path) -> Result<Option<std::fs::Metadata>, Diagnostic> {
     let mut at = PathBuf::new();
+    let mut meta = None;
     for part in rel.components() {
         at.push(part);
         match std::fs::symlink_metadata(root.join(&at)) {
@@ -111,21 +108,34 @@ pub fn read_site_file(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagno
                 )
                 .help("copy the file into the site instead of linking to it"))
             }
-            Ok(m) if at == rel && !m.is_file() => {
+            Ok(m) => meta = Some(m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
                 return Err(Diagnostic::error(
                     Location::file(&at),
-                    "this is not a regular file (a folder, a device or a named pipe)",
-                )
-                .help("replace it with a plain text file, or remove it"))
+                    format!("cannot read: {e}"),
+                ))
             }
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(cannot(&at, e)),
         }
     }
-    std::fs::read(root.join(rel))
-        .map(Some)
-        .map_err(|e| cannot(rel, e))
+    Ok(meta)
+}
+
+/// Read a file of the site without following symbolic links (see
+/// [`unlinked`]); a named pipe or device is refused too, since reading one
+/// would block the run forever. `Ok(None)` when there is no such file.
+pub fn read_site_file(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
+    match unlinked(root, rel)? {
+        None => Ok(None),
+        Some(m) if !m.is_file() => Err(Diagnostic::error(
+            Location::file(rel),
+            "this is not a regular file (a folder, a device or a named pipe)",
+        )
+        .help("replace it with a plain text file, or remove it")),
+        Some(_) => std::fs::read(root.join(rel))
+            .map(Some)
+            .map_err(|e| Diagnostic::error(Location::file(rel), format!("cannot read: {e}"))),
+    }
 }
 
 /// Front matter and body of a Markdown file: (front matter, its first line, body).
@@ -222,6 +232,9 @@ pub fn changed(root: &Path, path: &Path) -> Option<Changed> {
 /// Load and pair every document under `root/content`.
 pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
     let content_dir = root.join("content");
+    if let Err(error) = unlinked(root, Path::new("content")) {
+        return (Content::default(), vec![error]);
+    }
     if !content_dir.is_dir() {
         let warning = Diagnostic::warning(
             Location::file("content"),
@@ -477,6 +490,22 @@ mod tests {
             .unwrap_err()
             .message
             .contains("UTF-8"));
+    }
+
+    #[test]
+    fn one_document_parses_as_the_loader_would() {
+        let text = "---\nname: Hồ Sơ Thử\nkind: individual\nfield: y-te\nsummary: Hư cấu.\ndate: 2025-01-02\n---\nx\n";
+        let rel = Path::new("content/profiles/ho-so-thu/index.vi.md");
+        let (content, diags) = parse_document(rel, text.as_bytes(), false);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(content.profiles[0].slug, "ho-so-thu");
+        let (_, diags) = parse_document(rel, &text.as_bytes()[..20], false);
+        assert!(diags[0].message.contains("not closed"), "{diags:?}");
+        let en = Path::new("content/profiles/ho-so-thu/index.en.md");
+        let (_, diags) = parse_document(en, text.as_bytes(), false);
+        assert!(diags.iter().any(|d| d.location.path == en), "{diags:?}");
+        let (_, diags) = parse_document(Path::new("content/blog/a.vi.md"), b"", false);
+        assert!(diags[0].message.contains("not a known content location"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod check;
 mod common;
 mod embed;
 mod errors;
+mod hostile;
 mod import;
 mod pages;
 mod photos;
