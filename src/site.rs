@@ -19,6 +19,22 @@ pub struct Date {
 }
 
 impl Date {
+    /// The calendar date `days` after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`, proleptic Gregorian): file times and spreadsheet
+    /// date cells become dates this way.
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     pub fn parse(s: &str) -> Option<Date> {
         let s = s.trim();
         let mut parts = s.splitn(3, '-');

@@ -223,8 +223,7 @@ fn git_times(root: &Path) -> Option<(HashMap<PathBuf, i64>, HashSet<PathBuf>)> {
 
 /// `2025-08-07` (UTC) of a time in seconds since 1970.
 pub fn date(secs: i64) -> String {
-    let (y, m, d) = civil(secs.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::site::Date::from_days(secs.div_euclid(86_400)).to_string()
 }
 
 /// `2025-08-07T10:20:30Z`.
@@ -237,21 +236,6 @@ pub fn timestamp(secs: i64) -> String {
         s % 3600 / 60,
         s % 60
     )
-}
-
-/// The calendar date of a day number since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`, proleptic Gregorian).
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
 }
 
 fn path_text(p: &Path) -> String {

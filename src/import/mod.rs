@@ -393,21 +393,7 @@ fn today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    civil_from_days((secs / 86_400) as i64)
-}
-
-/// The calendar date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-pub(crate) fn civil_from_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
+    Date::from_days((secs / 86_400) as i64)
 }
 
 #[cfg(test)]
@@ -416,8 +402,8 @@ mod tests {
 
     #[test]
     fn days_become_calendar_dates() {
-        assert_eq!(civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(civil_from_days(19_782).to_string(), "2024-02-29");
-        assert_eq!(civil_from_days(20_307).to_string(), "2025-08-07");
+        assert_eq!(Date::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days(19_782).to_string(), "2024-02-29");
+        assert_eq!(Date::from_days(20_307).to_string(), "2025-08-07");
     }
 }

@@ -152,7 +152,7 @@ fn cell_text(cell: &Data) -> String {
         Data::DateTime(d) => {
             // Serial day numbers count from 1899-12-30 (the 1900 date system,
             // which is what every current spreadsheet program writes).
-            let date = super::civil_from_days(d.as_f64().floor() as i64 - 25_569);
+            let date = crate::site::Date::from_days(d.as_f64().floor() as i64 - 25_569);
             date.to_string()
         }
         other => clean(&other.to_string()),
