@@ -178,25 +178,51 @@ fn render_with(
             photos.encoded, photos.cached
         );
     }
-    let (search_files, search_index) =
-        timed("search", || search::build(site, &theme.strings, &thumbs)).map_err(|e| {
-            BuildFailed(vec![Diagnostic::error(
-                error::Location::file(".guong-cache/search"),
-                format!("search index: {e:#}"),
-            )])
-        })?;
-    sink(photo_files)?;
-    sink(search_files)?;
-    timed("render+write", || {
-        let renderer = render::Renderer::new(site, &theme).map_err(BuildFailed)?;
-        renderer
-            .render_into(site, &photos, &search_index, &scope::Scope::All, &mut |f| {
-                sink(f).map_err(|e| e.0)
+    // The search index is the longest stage, and only the two search pages
+    // need its result (the folder's hash): index on a thread of its own
+    // while every other page and the embeds are drawn, so both cores stay
+    // busy through the build; then draw the search pages.
+    std::thread::scope(|threads| {
+        let search =
+            threads.spawn(|| timed("search", || search::build(site, &theme.strings, &thumbs)));
+        let draw = || -> Result<render::Renderer, BuildFailed> {
+            let renderer = render::Renderer::new(site, &theme).map_err(BuildFailed)?;
+            sink(photo_files)?;
+            timed("render+write", || {
+                renderer.render_into(site, &photos, None, &scope::Scope::All, &mut |f| {
+                    sink(f).map_err(|e| e.0)
+                })
             })
-            .map_err(BuildFailed)
-    })?;
-    timed("embed+write", || {
-        embed::build_into(site, &photos, &theme.strings, sink)
+            .map_err(BuildFailed)?;
+            timed("embed+write", || {
+                embed::build_into(site, &photos, &theme.strings, sink)
+            })?;
+            Ok(renderer)
+        };
+        let drawn = draw().map_err(|e| e.0);
+        // Joined even when drawing failed, so that every error is reported together.
+        let searched = search
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .map_err(|e| {
+                vec![Diagnostic::error(
+                    error::Location::file(".guong-cache/search"),
+                    format!("search index: {e:#}"),
+                )]
+            });
+        let (renderer, (search_files, search_index)) = match (drawn, searched) {
+            (Ok(r), Ok(s)) => (r, s),
+            (drawn, searched) => {
+                let mut errs = drawn.err().unwrap_or_default();
+                errs.extend(searched.err().unwrap_or_default());
+                return Err(BuildFailed(errs));
+            }
+        };
+        sink(search_files)?;
+        let pages = renderer
+            .render_search_pages(site, &photos, &search_index)
+            .map_err(BuildFailed)?;
+        sink(pages)
     })
 }
 

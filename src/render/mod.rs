@@ -203,6 +203,9 @@ pub fn render(
     Renderer::new(site, theme)?.render(site, images, search, &Scope::All)
 }
 
+/// The template of the search pages, the only pages that need the index.
+pub const SEARCH_TEMPLATE: &str = "search.html";
+
 /// Where drawn files go, a batch at a time.
 pub type Sink<'s> = &'s mut dyn FnMut(Vec<OutFile>) -> Result<(), Vec<Diagnostic>>;
 
@@ -238,7 +241,7 @@ impl Renderer {
         scope: &Scope,
     ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
         let mut all = Vec::new();
-        self.render_into(site, images, search, scope, &mut |files| {
+        self.render_into(site, images, Some(search), scope, &mut |files| {
             all.extend(files);
             Ok(())
         })?;
@@ -247,16 +250,23 @@ impl Renderer {
     }
 
     /// Like [`Renderer::render`], handing the files to `sink` a batch at a
-    /// time instead of keeping them.
+    /// time instead of keeping them. With no `search` index (a build still
+    /// indexing) the search pages are left for [`Renderer::render_search_pages`].
     pub fn render_into(
         &self,
         site: &Site,
         images: &Images,
-        search: &crate::search::SearchIndex,
+        search: Option<&crate::search::SearchIndex>,
         scope: &Scope,
         sink: Sink,
     ) -> Result<(), Vec<Diagnostic>> {
-        let views = views::Views::new(site, self.strings.clone(), images, search);
+        let pending = crate::search::SearchIndex::default();
+        let views = views::Views::new(
+            site,
+            self.strings.clone(),
+            images,
+            search.unwrap_or(&pending),
+        );
         let all = match scope {
             Scope::Profiles(_) => Vec::new(),
             // The cards changed but no list did: other profiles' pages (and
@@ -273,6 +283,8 @@ impl Renderer {
                 }
                 routes::PageData::Ready(_) => true,
             })
+            // No index yet: the search pages are drawn by `render_search_pages`.
+            .filter(|r| search.is_some() || r.template != SEARCH_TEMPLATE)
             .collect();
         let own = match scope {
             Scope::Profiles(slugs) | Scope::Cards(slugs) => views.profile_routes(slugs),

@@ -610,7 +610,7 @@ impl<'a> Views<'a> {
             lang,
             self.urls.search(lang),
             self.urls.search(lang.other()),
-            "search.html",
+            super::SEARCH_TEMPLATE,
             "search",
             heading.clone(),
             t.get("search_intro").into(),
