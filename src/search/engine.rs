@@ -53,6 +53,11 @@ pub fn shape(mut postings: Postings) -> Postings {
 pub struct Engine {
     reader: IndexReader,
     fields: Vec<(tantivy::schema::Field, f32)>,
+    /// Per field, the average length BM25 divides by.
+    avg_len: Vec<f32>,
+    /// Per segment, the number of each of its documents (`docnum`), read
+    /// once rather than for every term.
+    numbers: Vec<Vec<u32>>,
     /// Number of documents.
     pub docs: u32,
 }
@@ -178,10 +183,30 @@ impl Engine {
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()?;
-        let docs = reader.searcher().num_docs() as u32;
+        let searcher = reader.searcher();
+        let docs = searcher.num_docs() as u32;
+        let mut avg_len = Vec::with_capacity(fields.len());
+        for (field, _) in &fields {
+            let mut total_tokens = 0u64;
+            for segment in searcher.segment_readers() {
+                total_tokens += segment.inverted_index(*field)?.total_num_tokens();
+            }
+            avg_len.push((total_tokens as f32 / docs.max(1) as f32).max(1.0));
+        }
+        let mut numbers = Vec::new();
+        for segment in searcher.segment_readers() {
+            let ids = segment.fast_fields().u64("docnum")?;
+            numbers.push(
+                (0..segment.max_doc())
+                    .map(|doc| ids.first(doc).unwrap_or(0) as u32)
+                    .collect(),
+            );
+        }
         Ok(Engine {
             reader,
             fields,
+            avg_len,
+            numbers,
             docs,
         })
     }
@@ -240,20 +265,14 @@ impl Engine {
         let searcher = self.searcher();
         let n = searcher.num_docs() as f32;
         let mut raw: BTreeMap<u32, f32> = BTreeMap::new();
-        for (field, boost) in &self.fields {
+        for ((field, boost), avg) in self.fields.iter().zip(&self.avg_len) {
             let t = Term::from_field_text(*field, term);
             let df = searcher.doc_freq(&t)? as f32;
             if df == 0.0 {
                 continue;
             }
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            let mut total_tokens = 0u64;
-            for segment in searcher.segment_readers() {
-                total_tokens += segment.inverted_index(*field)?.total_num_tokens();
-            }
-            let avg = (total_tokens as f32 / n).max(1.0);
-            for segment in searcher.segment_readers() {
-                let ids = segment.fast_fields().u64("docnum")?;
+            for (segment, numbers) in searcher.segment_readers().iter().zip(&self.numbers) {
                 let norms = segment.get_fieldnorms_reader(*field)?;
                 let inverted = segment.inverted_index(*field)?;
                 let Some(mut postings) =
@@ -268,7 +287,7 @@ impl Engine {
                     let tf = postings.term_freq() as f32;
                     let len = norms.fieldnorm(doc) as f32;
                     let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg));
-                    let number = ids.first(doc).unwrap_or(0) as u32;
+                    let number = numbers.get(doc as usize).copied().unwrap_or(0);
                     *raw.entry(number).or_insert(0.0) += boost * score;
                     doc = postings.advance();
                 }
