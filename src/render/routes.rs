@@ -618,6 +618,10 @@ impl<'a> Views<'a> {
                 "heading": heading,
                 "browse": browse,
                 "index": self.search.base.get(&lang).map(|b| self.urls.href(b)),
+                "filters": self.search.filters.get(&lang).into_iter().flatten().map(|f| json!({
+                    "name": f.facet, "label": t.get(&format!("facet_{}", f.facet)),
+                    "values": f.values.iter().map(|(key, label, n)| json!({"key": key, "label": label, "count": format_number(*n as u64, lang)})).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
                 // What the search script says, from the theme's strings.
                 "strings": {
                     "results": t.get("search_results"), "no_results": t.get("search_no_results"), "all": t.get("search_all"),

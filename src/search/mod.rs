@@ -20,10 +20,40 @@ use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Where each language's static index lives (site path, e.g. `/_search/vi/ab12cd34ef/`).
+/// What the search stage hands the search pages: where each language's
+/// static index lives (site path, e.g. `/_search/vi/ab12cd34ef/`), and the
+/// filters the page offers, so that they are drawn with the page instead of
+/// arriving with the index and pushing the page down.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     pub base: BTreeMap<Lang, String>,
+    pub filters: BTreeMap<Lang, Vec<Filter>>,
+}
+
+/// One filter of the search page: a facet with at least two values.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub facet: &'static str,
+    /// (key, label, documents), in display order.
+    pub values: Vec<(String, String, usize)>,
+}
+
+impl Filter {
+    fn from_table(table: &export::FacetTable) -> Vec<Filter> {
+        FACETS
+            .iter()
+            .filter_map(|facet| {
+                let values = table.get(facet)?;
+                (values.len() >= 2).then(|| Filter {
+                    facet,
+                    values: values
+                        .iter()
+                        .map(|(k, l, m)| (k.clone(), l.clone(), m.len()))
+                        .collect(),
+                })
+            })
+            .collect()
+    }
 }
 
 impl rank::Source for Engine {
@@ -167,6 +197,7 @@ pub fn build(
             ));
         }
         index.base.insert(lang, base);
+        index.filters.insert(lang, Filter::from_table(&facets));
     }
     Ok((files, index))
 }

@@ -119,6 +119,27 @@ test('without JavaScript the search page offers the listings instead', async () 
   for (const prefix of ['/linh-vuc/', '/xa-phuong/', '/khen-thuong/', '/nam/']) {
     assert.ok(links.some((h) => h.startsWith(prefix)), `no ${prefix} listing`);
   }
+  // The filters need the script: offering them here would be a dead end.
+  assert.equal(await page.locator('.search-filters').isVisible(), false, 'filters shown without JavaScript');
+  await context.close();
+});
+
+test('the search page does not move when its script starts', async () => {
+  // The filters come drawn with the page; only the script fills them in.
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/tim-kiem/`);
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === '');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(await page.locator('#search-filter-field').isVisible(), 'no field filter');
+  assert.ok(await page.locator('.browse').isVisible(), 'the browse list is hidden');
+  const shifts = await page.evaluate(() => window.shifts);
+  assert.ok(shifts.reduce((a, b) => a + b, 0) < 0.01, `layout shifts: ${shifts.join(', ')}`);
   await context.close();
 });
 
@@ -161,6 +182,7 @@ test('a shared search link still offers the listings when search cannot run', as
     await page.goto(`${env.server.url}/tim-kiem/?q=son+la`);
     await page.waitForLoadState('load');
     assert.ok(await page.locator('.browse').isVisible(), `${label}: the browse list is hidden`);
+    assert.equal(await page.locator('.search-filters').isVisible(), false, `${label}: filters that cannot work`);
     await context.close();
   }
 });

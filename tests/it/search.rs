@@ -132,6 +132,65 @@ fn guong_search_answers_in_text_and_json() {
 }
 
 #[test]
+fn the_search_page_draws_the_filters_of_its_index() {
+    // Drawn with the page (not by the script once the index arrives), so the
+    // page does not move when search starts; the same keys as the index.
+    let b = build_good();
+    for (page, all, field) in [
+        ("/tim-kiem/", "Tất cả", "Xây dựng nông thôn mới (2)"),
+        ("/en/search/", "All", "New rural development (2)"),
+    ] {
+        let doc = html(&b.out, page);
+        let index = attr(&doc, "#search-app", "data-index").unwrap();
+        let facets = b.out.join(index.trim_start_matches('/')).join("facets");
+        let selects = select(&doc, ".search-filters select");
+        let names: Vec<&str> = selects
+            .iter()
+            .filter_map(|s| s.value().attr("name"))
+            .collect();
+        assert!(
+            names.contains(&"kind") && names.contains(&"field"),
+            "{page}: {names:?}"
+        );
+        for s in selects {
+            let name = s.value().attr("name").unwrap();
+            let id = s.value().attr("id").unwrap();
+            assert_eq!(
+                select(&doc, &format!("label[for={id}]")).len(),
+                1,
+                "{page}: {id} unlabelled"
+            );
+            let options: Vec<(String, String)> = s
+                .select(&scraper::Selector::parse("option").unwrap())
+                .map(|o| {
+                    (
+                        o.value().attr("value").unwrap().to_string(),
+                        o.text().collect(),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                options[0],
+                (String::new(), all.to_string()),
+                "{page}: {name}"
+            );
+            let exported: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(
+                &std::fs::read(facets.join(format!("{name}.json"))).unwrap(),
+            )
+            .unwrap();
+            let keys: std::collections::BTreeSet<&String> =
+                options[1..].iter().map(|(k, _)| k).collect();
+            assert_eq!(keys, exported.keys().collect(), "{page}: {name}");
+        }
+        assert_eq!(
+            text(&doc, "#search-filter-field option[value=nong-thon-moi]"),
+            field,
+            "{page}"
+        );
+    }
+}
+
+#[test]
 fn the_search_page_points_at_its_index_and_script() {
     let b = build_good();
     for (page, lang) in [("/tim-kiem/", "vi"), ("/en/search/", "en")] {

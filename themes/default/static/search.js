@@ -280,21 +280,10 @@ async function enhance(app) {
   const status = document.getElementById('search-status');
   const results = document.getElementById('search-results');
   const browse = document.querySelector('.browse');
-  const meta = await index.meta();
 
-  const filters = el('div', { class: 'search-filters' });
+  // The page draws the filters (so nothing moves when this script starts).
   const selects = {};
-  for (const name of FACETS) {
-    const values = meta.facets[name] || [];
-    if (values.length < 2) continue;
-    const id = `search-filter-${name}`;
-    const select = el('select', { id, name });
-    select.append(el('option', { value: '' }, t.all));
-    for (const [key, label, count] of values) select.append(el('option', { value: key }, `${label} (${count})`));
-    selects[name] = select;
-    filters.append(el('div', { class: 'search-filter' }, el('label', { for: id }, t[`facet_${name}`]), select));
-  }
-  form.after(filters);
+  for (const select of app.querySelectorAll('.search-filters select')) selects[select.name] = select;
 
   let latest = 0;
   async function run(push) {
