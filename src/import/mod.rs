@@ -66,6 +66,8 @@ pub struct Report {
     pub rows: usize,
     pub actions: Vec<Action>,
     pub skipped: Vec<Diagnostic>,
+    /// Imported rows that contradict an earlier row or the existing profile.
+    pub conflicts: Vec<Diagnostic>,
     pub ignored_headers: Vec<String>,
     pub dry_run: bool,
 }
@@ -150,6 +152,12 @@ impl fmt::Display for Report {
         if !self.skipped.is_empty() {
             writeln!(f, "Skipped rows (nothing was imported from them):")?;
             for d in &self.skipped {
+                writeln!(f, "{d}")?;
+            }
+        }
+        if !self.conflicts.is_empty() {
+            writeln!(f, "Rows that disagree (imported, keeping the value named):")?;
+            for d in &self.conflicts {
                 writeln!(f, "{d}")?;
             }
         }
@@ -268,6 +276,7 @@ pub fn run(opts: &ImportOptions) -> Result<Report> {
         | Action::Unchanged { rows, .. } => rows.first().copied().unwrap_or(0),
     });
     plan.skipped.sort_by_key(|d| d.location.line);
+    plan.conflicts.sort_by_key(|d| d.location.line);
     // The rows the report accounts for (blank ones are not rows of data).
     let data_rows = actions
         .iter()
@@ -287,6 +296,7 @@ pub fn run(opts: &ImportOptions) -> Result<Report> {
         rows: data_rows,
         actions,
         skipped: plan.skipped,
+        conflicts: plan.conflicts,
         ignored_headers: plan.ignored_headers,
         dry_run: opts.dry_run,
     })

@@ -56,6 +56,9 @@ pub struct Plan {
     pub updates: Vec<Update>,
     /// One warning per skipped row: file:row, the column, why, how to fix.
     pub skipped: Vec<Diagnostic>,
+    /// Imported rows that disagree with an earlier row of the same person,
+    /// or with the profile that exists: which value was kept, and where.
+    pub conflicts: Vec<Diagnostic>,
     /// Headers guong did not recognise (left out of the import).
     pub ignored_headers: Vec<String>,
 }
@@ -191,6 +194,10 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
         match target {
             Target::New(i) => {
                 let p = &mut plan.creates[i];
+                if let Some(&first) = p.rows.first() {
+                    plan.conflicts
+                        .extend(merge(p, &record, first, &reader, row));
+                }
                 p.rows.push(record.number);
                 if let Some(a) = record.award {
                     if !p.awards.iter().any(|b| same(&a, b)) {
@@ -202,6 +209,12 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
             Target::Existing(i) => {
                 let u = &mut plan.updates[i];
                 u.rows.push(record.number);
+                plan.conflicts.extend(differs_from_site(
+                    &site.profiles[u.profile],
+                    &record,
+                    &reader,
+                    row,
+                ));
                 let had = &site.profiles[u.profile].awards;
                 if let Some(a) = record.award {
                     if !had.iter().chain(&u.add).any(|b| same(&a, b)) {
@@ -213,6 +226,92 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
         }
     }
     plan
+}
+
+/// Merge a later row of a person into the profile its first row started:
+/// a value the first rows left empty is taken; one that contradicts them is
+/// not, and the writer is told (silently keeping the first row would hide
+/// a mistake in one of the two rows).
+fn merge(
+    p: &mut NewProfile,
+    r: &Record,
+    first: usize,
+    reader: &RowReader,
+    row: &Row,
+) -> Vec<Diagnostic> {
+    let mut conflicts = Vec::new();
+    let mut disagree = |col: Column, kept: &str, given: &str| {
+        conflicts.push(
+            reader
+                .skip(
+                    row,
+                    Some(col),
+                    format!(
+                    "{given:?} for {:?}, but row {first} gave {kept:?}; the profile keeps {kept:?}",
+                    r.name
+                ),
+                )
+                .help(format!(
+                    "make the rows of {:?} agree, or edit the profile after the import",
+                    r.name
+                )),
+        );
+    };
+    if p.kind != r.kind {
+        disagree(Column::Kind, p.kind.key(), r.kind.key());
+    }
+    if p.field != r.field {
+        disagree(Column::Field, &p.field, &r.field);
+    }
+    for (col, kept, given) in [
+        (Column::Honorific, &mut p.honorific, &r.honorific),
+        (Column::Role, &mut p.role, &r.role),
+        (Column::Commune, &mut p.commune, &r.commune),
+        (Column::Ethnicity, &mut p.ethnicity, &r.ethnicity),
+        (Column::Summary, &mut p.summary, &r.summary),
+    ] {
+        match (kept.as_deref(), given) {
+            (None, Some(v)) => *kept = Some(v.clone()),
+            (Some(k), Some(v)) if k != v => disagree(col, k, v),
+            _ => {}
+        }
+    }
+    conflicts
+}
+
+/// An import only adds awards to a profile that exists: a row that says
+/// otherwise about its kind or field is reported, and the profile kept.
+fn differs_from_site(
+    p: &crate::site::Profile,
+    r: &Record,
+    reader: &RowReader,
+    row: &Row,
+) -> Vec<Diagnostic> {
+    let file = p
+        .text
+        .vi
+        .origin
+        .path
+        .display()
+        .to_string()
+        .replace('\\', "/");
+    let mut conflicts = Vec::new();
+    for (col, kept, given) in [
+        (Column::Kind, p.kind.key(), r.kind.key()),
+        (Column::Field, p.field.as_str(), r.field.as_str()),
+    ] {
+        if kept != given {
+            conflicts.push(
+                reader
+                    .skip(row, Some(col), format!(
+                        "{given:?} for {:?}, but {file} says {kept:?}; an import only adds awards to a profile that exists",
+                        r.name
+                    ))
+                    .help(format!("if the row is right, change it in {file}")),
+            );
+        }
+    }
+    conflicts
 }
 
 /// `base`, else `base-2`, `base-3`… (the first free one, so the same sheet

@@ -441,3 +441,54 @@ fn a_site_with_errors_is_not_imported_into() {
     );
     assert!(snapshot(root) == snap);
 }
+
+#[test]
+fn rows_that_disagree_are_merged_and_reported_not_silently_dropped() {
+    let tmp = site_with(None);
+    let root = tmp.path();
+    let csv = root.join("danh-sach.csv");
+    // Rows 2 and 3 are one (fictional) person: row 3 fills in the commune
+    // row 2 left empty, and contradicts its field. Row 4 names a profile
+    // that exists, with another field.
+    let text = "Tên;Đơn vị;Lĩnh vực;Xã;Hình thức khen thưởng;Năm\n\
+        Lò Văn Thử;Bản Mẫu (hư cấu);Y tế;;Bằng khen của Chủ tịch UBND tỉnh;2024\n\
+        Lò Văn Thử;Bản Mẫu (hư cấu);Xây dựng nông thôn mới;Xã Mường Mẫu;Chiến sĩ thi đua cấp tỉnh;2025\n\
+        Nguyễn Văn Mẫu;Trạm Y tế xã Mường Mẫu;Xây dựng nông thôn mới;;Bằng khen của Chủ tịch UBND tỉnh;2025\n";
+    std::fs::write(&csv, text).unwrap();
+    let (ok, out, err) = import(root, &[csv.to_str().unwrap(), "--date", "2025-08-07"]);
+    assert!(ok, "{out}\n{err}");
+    assert!(
+        out.contains("created 1, updated 1, unchanged 0, skipped 0."),
+        "{out}"
+    );
+    assert!(out.contains("Rows that disagree"), "{out}");
+    assert!(
+        out.contains("danh-sach.csv:3: `Lĩnh vực`: \"nong-thon-moi\" for \"Lò Văn Thử\", but row 2 gave \"y-te\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("danh-sach.csv:4: `Lĩnh vực`: \"nong-thon-moi\" for \"Nguyễn Văn Mẫu\", but content/profiles/nguyen-van-mau/index.vi.md says \"y-te\""),
+        "{out}"
+    );
+    let person = read(root, "lo-van-thu");
+    assert!(
+        person.contains("field: y-te"),
+        "the first row's field is kept: {person}"
+    );
+    assert!(
+        person.contains("commune: muong-mau"),
+        "the later row's commune is taken: {person}"
+    );
+    assert!(
+        person.contains("year: 2024") && person.contains("year: 2025"),
+        "{person}"
+    );
+    let existing = read(root, "nguyen-van-mau");
+    assert!(existing.contains("field: y-te"), "{existing}");
+    assert!(
+        existing.contains("year: 2025"),
+        "its award is added: {existing}"
+    );
+    let o = build(root, &root.join("public"));
+    assert!(o.status.success(), "{}", stderr(&o));
+}
