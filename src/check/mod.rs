@@ -34,6 +34,7 @@ pub fn inspect(site: &Site, files: Option<&[OutFile]>, content_ok: bool) -> Foun
         diagnostics.extend(links::check(site, files, content_ok));
     }
     diagnostics.extend(profile_warnings(site));
+    diagnostics.extend(translations::shallow_history_warning(&site.config.root));
     Found {
         diagnostics,
         translations: translations::report(site),

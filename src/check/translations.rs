@@ -221,6 +221,26 @@ fn git_times(root: &Path) -> Option<(HashMap<PathBuf, i64>, HashSet<PathBuf>)> {
     Some((committed, uncommitted))
 }
 
+/// A shallow clone (CI checkouts fetch one commit by default) dates every
+/// file by that one commit, so the report would call every English text
+/// current: say so rather than let it pass for an answer.
+pub fn shallow_history_warning(root: &Path) -> Option<crate::error::Diagnostic> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--is-shallow-repository"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    (out.status.success() && out.stdout.trim_ascii() == b"true").then(|| {
+        crate::error::Diagnostic::warning(
+            crate::error::Location::file("content"),
+            "this git clone is shallow: the translation report dates files by the commits it has, so it cannot tell which English texts are older than their Vietnamese",
+        )
+        .help("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` with actions/checkout) and check again")
+    })
+}
+
 /// `2025-08-07` (UTC) of a time in seconds since 1970.
 pub fn date(secs: i64) -> String {
     crate::site::Date::from_days(secs.div_euclid(86_400)).to_string()
