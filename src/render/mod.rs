@@ -1,11 +1,13 @@
 //! The render stage: the site model and theme in, HTML and XML files out.
 //! Owns the URL plan (`urls`), the view models (`views`) and the pages
-//! (`routes`); writes nothing itself (that is `output`'s job).
+//! (`routes`, with the taxonomy pages in `taxonomies`); writes nothing itself
+//! (that is `output`'s job).
 
 mod charts;
 pub(crate) mod feeds;
 mod routes;
 pub use routes::truncate;
+mod taxonomies;
 pub mod urls;
 mod views;
 

@@ -19,7 +19,7 @@ pub struct Views<'a> {
     pub search: &'a crate::search::SearchIndex,
     /// Each taxonomy's terms and members, worked out once per render: the
     /// index pages, the term listings and the search page all show them.
-    pub terms: [std::sync::OnceLock<super::routes::Terms<'a>>; 5],
+    pub terms: [std::sync::OnceLock<super::taxonomies::Terms<'a>>; 5],
 }
 
 impl<'a> Views<'a> {
