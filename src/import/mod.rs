@@ -8,6 +8,7 @@
 
 mod columns;
 mod plan;
+mod record;
 mod sheet;
 mod write;
 

@@ -1,0 +1,304 @@
+//! Reading one row of a sheet into typed values: the cells of the known
+//! columns, matched against the site's data (fields, communes, awards), or
+//! the reason the row cannot be imported, at its row and column.
+
+use super::columns::{norm, Column, Columns};
+use super::plan::Settings;
+use super::sheet::Row;
+use crate::error::{Diagnostic, Location};
+use crate::site::{AwardEntry, Kind, Site};
+
+/// A row read into typed values.
+pub(super) struct Record {
+    pub(super) number: usize,
+    pub(super) name: String,
+    pub(super) kind: Kind,
+    pub(super) honorific: Option<String>,
+    pub(super) role: Option<String>,
+    pub(super) organization: Option<String>,
+    pub(super) field: String,
+    pub(super) commune: Option<String>,
+    pub(super) ethnicity: Option<String>,
+    pub(super) award: Option<AwardEntry>,
+    pub(super) summary: Option<String>,
+}
+
+pub(super) struct RowReader<'a> {
+    pub(super) site: &'a Site,
+    pub(super) columns: &'a Columns,
+    pub(super) settings: &'a Settings<'a>,
+}
+
+impl RowReader<'_> {
+    fn cell<'r>(&self, row: &'r Row, col: Column) -> Option<&'r str> {
+        let i = self.columns.index(col)?;
+        row.cells
+            .get(i)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// Blank, or filled only in left-out columns (a numbered empty line).
+    pub(super) fn is_blank(&self, row: &Row) -> bool {
+        row.cells.iter().enumerate().all(|(i, c)| {
+            c.is_empty()
+                || self
+                    .columns
+                    .cells
+                    .get(i)
+                    .is_some_and(|(_, col)| matches!(col, Some(Column::Ignore) | None))
+        })
+    }
+
+    pub(super) fn skip(&self, row: &Row, col: Option<Column>, message: String) -> Diagnostic {
+        let mut d =
+            Diagnostic::warning(Location::at(self.settings.label, row.number, None), message);
+        if let Some(col) = col {
+            d = d.field(self.columns.header(col));
+        }
+        d
+    }
+
+    pub(super) fn read(&self, row: &Row) -> Result<Record, Diagnostic> {
+        let text = |col| self.cell(row, col).map(str::to_string);
+        let Some(name) = text(Column::Name) else {
+            return Err(self
+                .skip(row, Some(Column::Name), "the row has no name".into())
+                .help("fill in the name, or delete the row"));
+        };
+        if crate::fold::slugify(&name).is_empty() {
+            return Err(self.skip(
+                row,
+                Some(Column::Name),
+                format!("{name:?} has no letters to make a file name from"),
+            ));
+        }
+        let kind = self.kind(row, &name)?;
+        let field = match self.cell(row, Column::Field).or(self.settings.default_field) {
+            Some(v) => self.lookup(row, Column::Field, v, &self.site.data.fields, |n| [Some(&n.vi), n.en.as_ref()], "data/fields.yaml")?,
+            None => {
+                return Err(self
+                    .skip(row, Some(Column::Field), "the row has no field (lĩnh vực), which every profile needs".into())
+                    .help("fill in the \"Lĩnh vực\" column, or give one field for all rows with --field KEY"))
+            }
+        };
+        let commune = match self.cell(row, Column::Commune) {
+            Some(v) => Some(self.lookup(
+                row,
+                Column::Commune,
+                v,
+                &self.site.data.communes,
+                |n| [Some(&n.vi), n.en.as_ref()],
+                "data/communes.yaml",
+            )?),
+            None => None,
+        };
+        let award = match self.cell(row, Column::Award) {
+            Some(v) => {
+                let key = self.lookup(
+                    row,
+                    Column::Award,
+                    v,
+                    &self.site.data.awards,
+                    |a| [Some(&a.vi), a.en.as_ref()],
+                    "data/awards.yaml",
+                )?;
+                let decision = text(Column::Decision);
+                let year = self.year(row, decision.as_deref())?;
+                Some(AwardEntry {
+                    award: key,
+                    year,
+                    decision,
+                })
+            }
+            None => None,
+        };
+        let summary = text(Column::Summary);
+        if let Some(s) = &summary {
+            let n = s.chars().count();
+            if n > crate::validate::SUMMARY_MAX_CHARS {
+                return Err(self
+                    .skip(
+                        row,
+                        Some(Column::Summary),
+                        format!(
+                            "the summary has {n} characters, more than the {} that fit on cards",
+                            crate::validate::SUMMARY_MAX_CHARS
+                        ),
+                    )
+                    .help(
+                        "shorten it in the sheet, or leave it empty and write it in the profile",
+                    ));
+            }
+        }
+        Ok(Record {
+            number: row.number,
+            name,
+            kind,
+            honorific: text(Column::Honorific),
+            role: text(Column::Role),
+            organization: text(Column::Organization),
+            field,
+            commune,
+            ethnicity: text(Column::Ethnicity),
+            award,
+            summary,
+        })
+    }
+
+    /// A "Loại" cell decides; else a name that starts like a collective
+    /// ("Hợp tác xã…", "Trường…"); else the name column's header ("Tên tập
+    /// thể" holds collectives); else an individual.
+    fn kind(&self, row: &Row, name: &str) -> Result<Kind, Diagnostic> {
+        if let Some(v) = self.cell(row, Column::Kind) {
+            return match norm(v).as_str() {
+                "ca nhan" | "cn" | "individual" | "person" => Ok(Kind::Individual),
+                "tap the" | "tt" | "collective" | "group" => Ok(Kind::Collective),
+                _ => Err(self
+                    .skip(
+                        row,
+                        Some(Column::Kind),
+                        format!("{v:?} is neither an individual nor a collective"),
+                    )
+                    .help("write \"cá nhân\" or \"tập thể\"")),
+            };
+        }
+        if guess_kind(name) == Kind::Collective {
+            return Ok(Kind::Collective);
+        }
+        let header = norm(self.columns.header(Column::Name));
+        let words: Vec<&str> = header.split(' ').collect();
+        let has = |phrase: &str| {
+            let p: Vec<&str> = phrase.split(' ').collect();
+            words.windows(p.len()).any(|w| w == p.as_slice())
+        };
+        if has("tap the") && !has("ca nhan") {
+            return Ok(Kind::Collective);
+        }
+        Ok(Kind::Individual)
+    }
+
+    fn year(&self, row: &Row, decision: Option<&str>) -> Result<i32, Diagnostic> {
+        let plausible = |y: i32| (1945..=2100).contains(&y);
+        match self.cell(row, Column::Year) {
+            Some(v) => match v.parse::<i32>() {
+                Ok(y) if plausible(y) => Ok(y),
+                _ => Err(self
+                    .skip(row, Some(Column::Year), format!("{v:?} is not a year"))
+                    .help("write the four-digit year of the award, e.g. 2024")),
+            },
+            // "Quyết định số 1234/QĐ-UBND ngày 12/6/2024" carries the year.
+            None => decision
+                .and_then(|d| {
+                    d.rsplit(|c: char| !c.is_ascii_digit())
+                        .filter(|n| n.len() == 4)
+                        .filter_map(|n| n.parse().ok())
+                        .find(|y| plausible(*y))
+                })
+                .ok_or_else(|| {
+                    self.skip(row, Some(Column::Year), "the award has no year".into())
+                        .help("fill in the \"Năm\" column with the year of the award")
+                }),
+        }
+    }
+
+    /// Match a cell to a data key by the key itself or its Vietnamese or
+    /// English name, ignoring accents, case and punctuation.
+    fn lookup<V>(
+        &self,
+        row: &Row,
+        col: Column,
+        value: &str,
+        table: &indexmap::IndexMap<String, V>,
+        names: impl Fn(&V) -> [Option<&String>; 2],
+        file: &str,
+    ) -> Result<String, Diagnostic> {
+        let wanted = norm(value);
+        let mut candidates: Vec<(String, &str)> = Vec::new();
+        for (key, v) in table {
+            let keys =
+                std::iter::once(norm(key)).chain(names(v).into_iter().flatten().map(|n| norm(n)));
+            for k in keys {
+                if k == wanted {
+                    return Ok(key.clone());
+                }
+                candidates.push((k, key));
+            }
+        }
+        let what = match col {
+            Column::Field => "a field",
+            Column::Commune => "a commune",
+            _ => "an award",
+        };
+        let mut d = self.skip(row, Some(col), format!("{value:?} is not {what} of {file}"));
+        let best = crate::yaml::closest(&wanted, candidates.iter().map(|(k, _)| k.as_str()))
+            .and_then(|best| candidates.iter().find(|(k, _)| k == best))
+            .map(|(_, key)| *key);
+        d = match best {
+            Some(key) => {
+                let vi = names(&table[key])[0].cloned().unwrap_or_default();
+                d.help(format!("did you mean {vi:?} (`{key}`)? Correct the sheet, or add the missing entry to {file}"))
+            }
+            None => d.help(format!(
+                "write one of the names in {file}, or add the missing entry there"
+            )),
+        };
+        Err(d)
+    }
+}
+
+/// First words that name a collective in Sơn La's award lists. Compared
+/// with their accents: folded, "Trường" (school) would be "Trương" (a family
+/// name) and "Tổ" (team) would be "Tô".
+#[rustfmt::skip]
+const COLLECTIVE_WORDS: &[&str] = &[
+    "hợp tác xã", "htx", "tổ hợp tác", "công ty", "doanh nghiệp", "nhà máy", "trường", "trạm",
+    "bệnh viện", "trung tâm", "phòng", "ban", "bộ chỉ huy", "đội", "đồn", "tổ", "chi bộ",
+    "đảng bộ", "đảng ủy", "ủy ban", "ubnd", "hội", "chi hội", "chi đoàn", "đoàn thanh niên",
+    "công an", "xã", "phường", "thị trấn", "bản", "tiểu khu", "khoa", "sở", "cục", "chi cục",
+    "viện", "nhân dân", "tập thể", "ngân hàng", "quỹ", "kho bạc", "bưu điện", "báo", "đài",
+    "câu lạc bộ", "clb", "liên đoàn", "văn phòng", "chi nhánh", "hạt kiểm lâm", "lữ đoàn",
+    "trung đoàn", "tiểu đoàn", "đại đội", "huyện", "thành phố",
+];
+
+pub fn guess_kind(name: &str) -> Kind {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let collective = COLLECTIVE_WORDS.iter().any(|phrase| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        words.len() > p.len() && words.starts_with(&p)
+    });
+    if collective {
+        Kind::Collective
+    } else {
+        Kind::Individual
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collectives_are_told_from_people_by_their_first_words() {
+        for c in [
+            "Hợp tác xã Chè Mẫu",
+            "Trường Tiểu học Nà Sản",
+            "Tổ an ninh bản Co",
+            "UBND xã Mường Mẫu",
+            "Nhân dân bản Huổi Lạnh",
+        ] {
+            assert_eq!(guess_kind(c), Kind::Collective, "{c}");
+        }
+        // Family names that fold like collective words stay people.
+        for p in [
+            "Trương Văn Mẫu",
+            "Tô Thị Thử",
+            "Đoàn Văn Mẫu",
+            "Bạn",
+            "Hà Thị Thử",
+        ] {
+            assert_eq!(guess_kind(p), Kind::Individual, "{p}");
+        }
+    }
+}
