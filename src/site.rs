@@ -199,6 +199,10 @@ pub struct Profile {
     pub featured: bool,
     pub draft: bool,
     pub text: Translated<ProfileText>,
+    /// The Vietnamese name folded (no tones, `đ` as `d`, lower case): what
+    /// lists sort by. Worked out once at load, not in every sort of every
+    /// list of every render.
+    pub name_key: String,
 }
 
 impl Profile {

@@ -48,7 +48,7 @@ impl Memo {
 /// A person or collective is its folded name and organisation.
 fn identity(p: &Profile) -> (String, String) {
     (
-        crate::fold::fold(&p.text.vi.name),
+        p.name_key.clone(),
         crate::fold::fold(p.text.vi.organization.as_deref().unwrap_or("")),
     )
 }

@@ -275,6 +275,7 @@ fn profile(
         sources: v.sources,
         featured: v.featured,
         draft: v.draft,
+        name_key: crate::fold::fold(&vi_text.name),
         text: Translated {
             vi: vi_text,
             en: en_text,

@@ -80,7 +80,7 @@ impl From<Value> for PageData<'_> {
 /// Profiles sorted the way readers look names up: by folded name, then slug.
 pub fn by_name<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Vec<&'a Profile> {
     let mut v: Vec<&Profile> = profiles.collect();
-    v.sort_by_cached_key(|p| (crate::fold::fold(&p.text.vi.name), p.slug.clone()));
+    v.sort_by(|a, b| (&a.name_key, &a.slug).cmp(&(&b.name_key, &b.slug)));
     v
 }
 
