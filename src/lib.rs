@@ -185,21 +185,22 @@ fn render_with(
     std::thread::scope(|threads| {
         let search =
             threads.spawn(|| timed("search", || search::build(site, &theme.strings, &thumbs)));
-        let draw = || -> Result<render::Renderer, BuildFailed> {
-            let renderer = render::Renderer::new(site, &theme).map_err(BuildFailed)?;
-            sink(photo_files)?;
-            timed("render+write", || {
-                renderer.render_into(site, &photos, None, &scope::Scope::All, &mut |f| {
-                    sink(f).map_err(|e| e.0)
+        let renderer = render::Renderer::new(site, &theme);
+        let drawn = match &renderer {
+            Ok(renderer) => (|| {
+                sink(photo_files)?;
+                timed("render+write", || {
+                    renderer.render_into(site, &photos, None, &scope::Scope::All, &mut |f| {
+                        sink(f).map_err(|e| e.0)
+                    })
                 })
-            })
-            .map_err(BuildFailed)?;
-            timed("embed+write", || {
-                embed::build_into(site, &photos, &theme.strings, sink)
-            })?;
-            Ok(renderer)
+                .map_err(BuildFailed)?;
+                timed("embed+write", || {
+                    embed::build_into(site, &photos, &theme.strings, sink)
+                })
+            })(),
+            Err(e) => Err(BuildFailed(e.clone())),
         };
-        let drawn = draw().map_err(|e| e.0);
         // Joined even when drawing failed, so that every error is reported together.
         let searched = search
             .join()
@@ -210,19 +211,35 @@ fn render_with(
                     format!("search index: {e:#}"),
                 )]
             });
-        let (renderer, (search_files, search_index)) = match (drawn, searched) {
-            (Ok(r), Ok(s)) => (r, s),
-            (drawn, searched) => {
-                let mut errs = drawn.err().unwrap_or_default();
-                errs.extend(searched.err().unwrap_or_default());
-                return Err(BuildFailed(errs));
+        let mut errors = drawn.err().map(|e| e.0).unwrap_or_default();
+        let (search_files, search_index) = match searched {
+            Ok(s) => s,
+            Err(e) => {
+                errors.extend(e);
+                return Err(BuildFailed(errors));
             }
         };
-        sink(search_files)?;
-        let pages = renderer
-            .render_search_pages(site, &photos, &search_index)
-            .map_err(BuildFailed)?;
-        sink(pages)
+        let Ok(renderer) = renderer else {
+            return Err(BuildFailed(errors));
+        };
+        // Drawn even after another page failed: an error in the search
+        // template is then reported in the same run as the others.
+        let pages = renderer.render_search_pages(site, &photos, &search_index);
+        match pages {
+            Ok(pages) if errors.is_empty() => {
+                sink(search_files)?;
+                sink(pages)
+            }
+            Ok(_) => Err(BuildFailed(errors)),
+            Err(more) => {
+                for d in more {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+                Err(BuildFailed(errors))
+            }
+        }
     })
 }
 

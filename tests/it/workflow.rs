@@ -123,6 +123,29 @@ fn a_broken_template_is_an_error_naming_the_template() {
     assert!(!out.exists());
 }
 
+#[test]
+fn errors_in_the_search_template_and_another_are_reported_together() {
+    // The search pages are drawn after the index, apart from the others:
+    // their errors still come in the same run, and nothing is written.
+    let tmp = site_with(None);
+    let templates = tmp.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("page.html"), "{% extends \"base.html\" %}{% block content %}{{ page.title | nosuchfilter }}{% endblock content %}").unwrap();
+    std::fs::write(templates.join("search.html"), "{% extends \"base.html\" %}{% block content %}{{ page.no_such_value.deeper }}{% endblock content %}").unwrap();
+    let out = tmp.path().join("public");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("index.html"), "the previous site").unwrap();
+    let o = build(tmp.path(), &out);
+    let err = stderr(&o);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("templates/page.html"), "{err}");
+    assert!(err.contains("templates/search.html"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("index.html")).unwrap(),
+        "the previous site"
+    );
+}
+
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
