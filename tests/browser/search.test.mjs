@@ -174,6 +174,8 @@ test('a shared search link still offers the listings when search cannot run', as
   const cases = [
     ['without JavaScript', { javaScriptEnabled: false }, null],
     ['when search.js fails to load', {}, (context) => context.route(/\/search\.[0-9a-f]+\.js$/, (route) => route.abort())],
+    // A cached page pointing at an index a redeploy removed, or no network.
+    ['when the index cannot be fetched', {}, (context) => context.route('**/meta.json', (route) => route.abort())],
   ];
   for (const [label, options, setup] of cases) {
     const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
@@ -181,10 +183,26 @@ test('a shared search link still offers the listings when search cannot run', as
     const page = await context.newPage();
     await page.goto(`${env.server.url}/tim-kiem/?q=son+la`);
     await page.waitForLoadState('load');
-    assert.ok(await page.locator('.browse').isVisible(), `${label}: the browse list is hidden`);
-    assert.equal(await page.locator('.search-filters').isVisible(), false, `${label}: filters that cannot work`);
+    const fail = (what) => (e) => { throw new Error(`${label}: ${what} (${e.message.split('\n')[0]})`); };
+    await page.locator('.browse').waitFor({ state: 'visible', timeout: 5000 }).catch(fail('the browse list stays hidden'));
+    await page.locator('.search-filters').waitFor({ state: 'hidden', timeout: 5000 }).catch(fail('filters that cannot work are shown'));
     await context.close();
   }
+});
+
+test('a filter chosen while the search script is still loading is kept', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(/\/search\.[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}/tim-kiem/`, { waitUntil: 'commit' });
+  await page.selectOption('#search-filter-field', 'nong-lam-nghiep');
+  release();
+  await page.waitForURL(/field=nong-lam-nghiep/);
+  assert.equal(await page.inputValue('#search-filter-field'), 'nong-lam-nghiep');
+  await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0);
+  await context.close();
 });
 
 test('typing before the index has arrived (a slow network) is kept and searched', async () => {

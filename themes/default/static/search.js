@@ -243,7 +243,6 @@ async function defaultLoad(url, as) {
 
 // ---------------------------------------------------------------- the page
 
-const FACETS = ['kind', 'field', 'commune', 'award', 'year'];
 
 /** Text with the syllables matching the query wrapped in <mark>, as DOM nodes. */
 function highlighted(text, query) {
@@ -320,7 +319,10 @@ async function enhance(app) {
     // On a slow network the reader may have typed before the index arrived:
     // keep what they typed rather than the address's empty query.
     if (!(first && input.value && !params.has('q'))) input.value = params.get('q') || '';
-    for (const [name, s] of Object.entries(selects)) s.value = params.get(name) || '';
+    // Likewise a filter chosen while this script was loading.
+    for (const [name, s] of Object.entries(selects)) {
+      if (!(first && s.value && !params.has(name))) s.value = params.get(name) || '';
+    }
     return run(false);
   }
 
@@ -338,8 +340,9 @@ if (typeof document !== 'undefined') {
   const app = document.getElementById('search-app');
   if (app) {
     enhance(app).catch((e) => {
-      // No results will come: give the browse list back (search.html hid it).
-      document.documentElement.classList.remove('search-pending');
+      // No results will come: give the browse list back (search.html hid
+      // it), and take away the filters, which cannot work without the index.
+      document.documentElement.classList.remove('search-pending', 'search-js');
       console.warn('search unavailable:', e);
     });
   }
