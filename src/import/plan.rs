@@ -12,7 +12,7 @@ use super::record::{Record, RowReader};
 use super::sheet::Row;
 use crate::error::Diagnostic;
 use crate::site::{AwardEntry, Kind, Site};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// What the planner needs besides the sheet and the site.
 pub struct Settings<'a> {
@@ -40,6 +40,9 @@ pub struct NewProfile {
     pub ethnicity: Option<String>,
     pub awards: Vec<AwardEntry>,
     pub summary: Option<String>,
+    /// Which row wrote each value kept above (a kind or field that was
+    /// guessed or defaulted was written by no row), for "Rows that disagree".
+    pub given_by: BTreeMap<Column, usize>,
 }
 
 /// Awards to add to a profile that exists (an index into `site.profiles`).
@@ -169,6 +172,7 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
                         ethnicity: record.ethnicity.clone(),
                         awards: Vec::new(),
                         summary: record.summary.clone(),
+                        given_by: BTreeMap::new(),
                     });
                     Target::New(plan.creates.len() - 1)
                 }
@@ -180,10 +184,7 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
         match target {
             Target::New(i) => {
                 let p = &mut plan.creates[i];
-                if let Some(&first) = p.rows.first() {
-                    plan.conflicts
-                        .extend(merge(p, &record, first, &reader, row));
-                }
+                plan.conflicts.extend(merge(p, &record, &reader, row));
                 p.rows.push(record.number);
                 if let Some(a) = record.award {
                     if !p.awards.iter().any(|b| same(&a, b)) {
@@ -214,26 +215,21 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
     plan
 }
 
-/// Merge a later row of a person into the profile its first row started:
-/// a value the first rows left empty is taken; one that contradicts them is
-/// not, and the writer is told (silently keeping the first row would hide
-/// a mistake in one of the two rows).
-fn merge(
-    p: &mut NewProfile,
-    r: &Record,
-    first: usize,
-    reader: &RowReader,
-    row: &Row,
-) -> Vec<Diagnostic> {
+/// Merge a row of a person into the profile its earlier rows started: a
+/// value no row has written yet (an empty cell, a guessed kind, the
+/// `--field` default) is taken; one that contradicts what an earlier row
+/// wrote is not, and the writer is told which rows disagree (silently
+/// keeping either would hide a mistake in one of them).
+fn merge(p: &mut NewProfile, r: &Record, reader: &RowReader, row: &Row) -> Vec<Diagnostic> {
     let mut conflicts = Vec::new();
-    let mut disagree = |col: Column, kept: &str, given: &str| {
+    let mut disagree = |col: Column, by: usize, kept: &str, given: &str| {
         conflicts.push(
             reader
                 .skip(
                     row,
                     Some(col),
                     format!(
-                    "{given:?} for {:?}, but row {first} gave {kept:?}; the profile keeps {kept:?}",
+                    "{given:?} for {:?}, but row {by} gave {kept:?}; the profile keeps {kept:?}",
                     r.name
                 ),
                 )
@@ -243,12 +239,33 @@ fn merge(
                 )),
         );
     };
-    if p.kind != r.kind {
-        disagree(Column::Kind, p.kind.key(), r.kind.key());
+    let given_by = &mut p.given_by;
+    if r.kind_given {
+        match given_by.get(&Column::Kind) {
+            Some(&by) if p.kind != r.kind => disagree(Column::Kind, by, p.kind.key(), r.kind.key()),
+            Some(_) => {}
+            None => {
+                p.kind = r.kind;
+                given_by.insert(Column::Kind, r.number);
+            }
+        }
     }
-    if p.field != r.field {
-        disagree(Column::Field, &p.field, &r.field);
-    }
+    let mut take = |col: Column, kept: &mut String, given: Option<&str>| {
+        let Some(given) = given else { return };
+        match given_by.get(&col) {
+            Some(&by) if kept != given => disagree(col, by, kept, given),
+            Some(_) => {}
+            None => {
+                *kept = given.to_string();
+                given_by.insert(col, r.number);
+            }
+        }
+    };
+    take(
+        Column::Field,
+        &mut p.field,
+        r.field_given.then_some(r.field.as_str()),
+    );
     for (col, kept, given) in [
         (Column::Honorific, &mut p.honorific, &r.honorific),
         (Column::Role, &mut p.role, &r.role),
@@ -256,10 +273,10 @@ fn merge(
         (Column::Ethnicity, &mut p.ethnicity, &r.ethnicity),
         (Column::Summary, &mut p.summary, &r.summary),
     ] {
-        match (kept.as_deref(), given) {
-            (None, Some(v)) => *kept = Some(v.clone()),
-            (Some(k), Some(v)) if k != v => disagree(col, k, v),
-            _ => {}
+        let mut value = kept.clone().unwrap_or_default();
+        take(col, &mut value, given.as_deref());
+        if !value.is_empty() {
+            *kept = Some(value);
         }
     }
     conflicts
@@ -282,10 +299,21 @@ fn differs_from_site(
         .to_string()
         .replace('\\', "/");
     let mut conflicts = Vec::new();
+    // Only what the row wrote: a guessed kind or the `--field` default
+    // says nothing against the profile.
     for (col, kept, given) in [
-        (Column::Kind, p.kind.key(), r.kind.key()),
-        (Column::Field, p.field.as_str(), r.field.as_str()),
+        (
+            Column::Kind,
+            p.kind.key(),
+            r.kind_given.then(|| r.kind.key()),
+        ),
+        (
+            Column::Field,
+            p.field.as_str(),
+            r.field_given.then_some(r.field.as_str()),
+        ),
     ] {
+        let Some(given) = given else { continue };
         if kept != given {
             conflicts.push(
                 reader

@@ -492,3 +492,54 @@ fn rows_that_disagree_are_merged_and_reported_not_silently_dropped() {
     let o = build(root, &root.join("public"));
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn only_what_a_row_wrote_can_disagree() {
+    let tmp = site_with(None);
+    let root = tmp.path();
+    let csv = root.join("danh-sach.csv");
+    // Row 2 has no field (the --field default applies) and no commune;
+    // row 3 writes both; row 4 writes another commune, which contradicts
+    // row 3, not row 2. Row 5, a profile that exists, has no field either:
+    // the default says nothing against it.
+    let text = "Tên;Đơn vị;Lĩnh vực;Xã;Hình thức khen thưởng;Năm\n\
+        Lò Văn Thử;Bản Mẫu (hư cấu);;;Bằng khen của Chủ tịch UBND tỉnh;2023\n\
+        Lò Văn Thử;Bản Mẫu (hư cấu);Y tế;Xã Mường Mẫu;Chiến sĩ thi đua cấp tỉnh;2024\n\
+        Lò Văn Thử;Bản Mẫu (hư cấu);;Xã Mường Thử;Bằng khen của Chủ tịch UBND tỉnh;2025\n\
+        Nguyễn Văn Mẫu;Trạm Y tế xã Mường Mẫu;;;Bằng khen của Chủ tịch UBND tỉnh;2025\n";
+    std::fs::write(&csv, text).unwrap();
+    let communes = root.join("data/communes.yaml");
+    let extra = "muong-thu:\n  vi: Xã Mường Thử\n  en: Muong Thu Commune\n";
+    std::fs::write(
+        &communes,
+        std::fs::read_to_string(&communes).unwrap() + extra,
+    )
+    .unwrap();
+    let (ok, out, err) = import(
+        root,
+        &[
+            csv.to_str().unwrap(),
+            "--field",
+            "nong-thon-moi",
+            "--date",
+            "2025-08-07",
+        ],
+    );
+    assert!(ok, "{out}\n{err}");
+    assert!(
+        out.contains("created 1, updated 1, unchanged 0, skipped 0."),
+        "{out}"
+    );
+    let warnings: Vec<&str> = out.lines().filter(|l| l.starts_with("warning: ")).collect();
+    assert_eq!(
+        warnings,
+        ["warning: danh-sach.csv:4: `Xã`: \"muong-thu\" for \"Lò Văn Thử\", but row 3 gave \"muong-mau\"; the profile keeps \"muong-mau\""],
+        "{out}"
+    );
+    let person = read(root, "lo-van-thu");
+    assert!(
+        person.contains("field: y-te"),
+        "the written field beats the default: {person}"
+    );
+    assert!(person.contains("commune: muong-mau"), "{person}");
+}
