@@ -322,18 +322,15 @@ fn git(root: &Path, args: &[&str], date: &str) {
     assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
 }
 
-#[test]
-fn in_a_git_clone_times_come_from_the_commits_not_the_checkout() {
-    let tmp = site_with(None);
-    let root = tmp.path();
-    let vi = root.join("content/movements/phong-trao-mau.vi.md");
-    let en = "content/movements/phong-trao-mau.en.md";
+/// A git history of the site: everything on 2024-01-01, then a change to
+/// the Vietnamese file `vi` on 2024-02-01.
+fn two_commits(root: &Path, vi: &Path) {
     git(root, &["init", "-q"], "");
     git(root, &["add", "."], "");
     git(root, &["commit", "-q", "-m", "một"], "2024-01-01T00:00:00Z");
     std::fs::write(
-        &vi,
-        std::fs::read_to_string(&vi).unwrap() + "\nThêm một câu.\n",
+        vi,
+        std::fs::read_to_string(vi).unwrap() + "\nThêm một câu.\n",
     )
     .unwrap();
     git(
@@ -341,6 +338,15 @@ fn in_a_git_clone_times_come_from_the_commits_not_the_checkout() {
         &["commit", "-q", "-am", "hai"],
         "2024-02-01T00:00:00Z",
     );
+}
+
+#[test]
+fn in_a_git_clone_times_come_from_the_commits_not_the_checkout() {
+    let tmp = site_with(None);
+    let root = tmp.path();
+    let vi = root.join("content/movements/phong-trao-mau.vi.md");
+    let en = "content/movements/phong-trao-mau.en.md";
+    two_commits(root, &vi);
     // A checkout writes the English file last: its time says nothing.
     set_mtime(&vi, 1_600_000_000);
     set_mtime(&root.join(en), 1_800_000_000);
@@ -435,19 +441,7 @@ fn a_shallow_clone_is_named_rather_than_reported_as_all_current() {
     let tmp = site_with(None);
     let root = tmp.path();
     let vi = root.join("content/movements/phong-trao-mau.vi.md");
-    git(root, &["init", "-q"], "");
-    git(root, &["add", "."], "");
-    git(root, &["commit", "-q", "-m", "một"], "2024-01-01T00:00:00Z");
-    std::fs::write(
-        &vi,
-        std::fs::read_to_string(&vi).unwrap() + "\nThêm một câu.\n",
-    )
-    .unwrap();
-    git(
-        root,
-        &["commit", "-q", "-am", "hai"],
-        "2024-02-01T00:00:00Z",
-    );
+    two_commits(root, &vi);
     let full = check(root, &[]);
     assert!(!stderr(&full).contains("shallow"), "{}", stderr(&full));
     // What CI checks out by default: the last commit alone.
