@@ -187,6 +187,9 @@ pub enum DevCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Print the Snowball English stem of each word read from standard
+    /// input, one per line (for the stemmer parity test).
+    Stem,
 }
 
 #[derive(Subcommand, Debug)]
@@ -359,16 +362,24 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = crate::load(&options(&site, None))?;
             let theme = crate::theme::Theme::load(&loaded.site.config).map_err(BuildFailed)?;
             let lang = crate::config::Lang::from_code(&lang).unwrap_or(crate::config::Lang::Vi);
-            let (total, hits) =
-                crate::search::query(&loaded.site, &theme.strings, lang, &query, limit)?;
+            let answer = crate::search::query(&loaded.site, &theme.strings, lang, &query, limit)?;
+            let t = &theme.strings[&lang];
             if json {
-                let out = serde_json::json!({"query": query, "lang": lang.code(), "total": total, "results": hits});
+                let out = serde_json::json!({
+                    "query": query, "lang": lang.code(), "total": answer.total,
+                    "results": answer.results, "suggestion": answer.suggestion,
+                });
                 println!("{}", serde_json::to_string_pretty(&out)?);
-            } else if hits.is_empty() {
+                return Ok(());
+            }
+            if let Some(fixed) = &answer.suggestion {
+                println!("{} {fixed}", t.get("search_suggest"));
+            }
+            if answer.results.is_empty() {
                 println!("No results for {query:?}.");
             } else {
-                println!("{total} result(s) for {query:?}:");
-                for (i, h) in hits.iter().enumerate() {
+                println!("{} result(s) for {query:?}:", answer.total);
+                for (i, h) in answer.results.iter().enumerate() {
                     println!("{:>3}. {} ({})\n     {}", i + 1, h.title, h.kind, h.url);
                 }
             }
@@ -389,6 +400,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 crate::fixture::generate_hugo(dir, &opts)?;
             }
             eprintln!("Wrote {profiles} fictional profiles into {}", out.display());
+            Ok(())
+        }
+        Command::Dev {
+            what: DevCommand::Stem,
+        } => {
+            use std::io::{BufRead, Write};
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for word in std::io::stdin().lock().lines() {
+                writeln!(out, "{}", crate::search::analyze::stem_english(&word?))?;
+            }
+            out.flush()?;
             Ok(())
         }
         Command::Dev {

@@ -36,6 +36,7 @@ const DEFAULT: &[(&str, &[u8])] = embedded!(
     "static/style.css",
     "static/emblem.svg",
     "static/search.js",
+    "static/stem-en.js",
     "i18n/vi.yaml",
     "i18n/en.yaml",
 );

@@ -491,6 +491,8 @@ impl<'a> Views<'a> {
                 "heading": heading,
                 "browse": browse,
                 "index": self.search.base.get(&lang).map(|b| self.urls.href(b)),
+                // The English index is stemmed: its page loads the stemmer (stem-en.js).
+                "stemmed": crate::search::analyze::Analyzer::for_lang(lang).stem,
                 "filters": self.search.filters.get(&lang).into_iter().flatten().map(|f| json!({
                     "name": f.facet, "label": t.get(&format!("facet_{}", f.facet)),
                     "values": f.values.iter().map(|(key, label, n)| json!({"key": key, "label": label, "count": format_number(*n as u64, lang)})).collect::<Vec<_>>(),
@@ -500,6 +502,8 @@ impl<'a> Views<'a> {
                     "results": t.get("search_results"), "no_results": t.get("search_no_results"), "all": t.get("search_all"),
                     "facet_kind": t.get("facet_kind"), "facet_field": t.get("facet_field"), "facet_commune": t.get("facet_commune"),
                     "facet_award": t.get("facet_award"), "facet_year": t.get("facet_year"),
+                    "suggest": t.get("search_suggest"), "more": t.get("search_more"), "showing": t.get("search_showing"),
+                    "remove_filter": t.get("search_remove_filter"),
                 },
             }),
         )

@@ -4,7 +4,7 @@
 //! document frequencies and field norms), quantised to an integer 0–255 so
 //! that every runtime adds the same numbers and ranks identically.
 
-use super::analyze::{index_terms, term_kind, TermKind};
+use super::analyze::{term_kind, Analyzer, TermKind, PAIR};
 use super::docs::{SearchDoc, FIELDS};
 use anyhow::{Context, Result};
 use std::collections::{BTreeMap, BTreeSet};
@@ -60,6 +60,9 @@ pub struct Engine {
     numbers: Vec<Vec<u32>>,
     /// Number of documents.
     pub docs: u32,
+    /// The syllable terms typos are corrected to ([`super::rank::in_vocabulary`]),
+    /// read from the term dictionary once, when first needed.
+    vocabulary: std::sync::OnceLock<Vec<String>>,
 }
 
 fn schema() -> (
@@ -91,14 +94,24 @@ fn schema() -> (
 /// The name the [`Terms`] tokenizer is registered under.
 const TOKENIZER: &str = "guong";
 
-/// Hands tantivy the terms of [`index_terms`]: folded syllables, exact
-/// forms and pairs. A tokenizer rather than pre-tokenized text because
+/// Hands tantivy the terms of [`Analyzer::index_terms`]: folded
+/// syllables, keys, exact forms and pairs. A tokenizer rather than pre-tokenized text because
 /// tantivy stores a pre-tokenized value in its document as JSON and parses
 /// it back to index it, which cost a quarter of a build's CPU time; this
 /// way the analysis also runs on tantivy's indexing threads.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Terms {
+    analyzer: Analyzer,
     token: Token,
+}
+
+impl Terms {
+    fn new(analyzer: Analyzer) -> Terms {
+        Terms {
+            analyzer,
+            token: Token::default(),
+        }
+    }
 }
 
 struct TermStream<'a> {
@@ -111,7 +124,7 @@ impl tantivy::tokenizer::Tokenizer for Terms {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream<'a> {
         self.token.reset();
         TermStream {
-            terms: index_terms(text).into_iter().enumerate(),
+            terms: self.analyzer.index_terms(text).into_iter().enumerate(),
             token: &mut self.token,
         }
     }
@@ -138,7 +151,7 @@ impl tantivy::tokenizer::TokenStream for TermStream<'_> {
 
 impl Engine {
     /// Index `docs` (numbered by their order) into `dir`, or in memory.
-    pub fn build(docs: &[SearchDoc], dir: Option<&Path>) -> Result<Engine> {
+    pub fn build(docs: &[SearchDoc], dir: Option<&Path>, analyzer: Analyzer) -> Result<Engine> {
         let (schema, fields, id) = schema();
         let index = match dir {
             Some(dir) => {
@@ -150,7 +163,7 @@ impl Engine {
             }
             None => Index::create_in_ram(schema),
         };
-        index.tokenizers().register(TOKENIZER, Terms::default());
+        index.tokenizers().register(TOKENIZER, Terms::new(analyzer));
         // Documents may land in several segments; the `docnum` fast field keeps their numbers.
         let mut writer = index.writer_with_num_threads::<TantivyDocument>(2, 128 * 1024 * 1024)?;
         // The text is analysed by the `Terms` tokenizer on the writer's threads.
@@ -165,19 +178,23 @@ impl Engine {
             writer.add_document(doc)?;
         }
         writer.commit()?;
-        Self::open_index(index, fields)
+        Self::open_index(index, fields, analyzer)
     }
 
     /// Open an index written by [`Engine::build`].
-    pub fn open(dir: &Path) -> Result<Engine> {
+    pub fn open(dir: &Path, analyzer: Analyzer) -> Result<Engine> {
         let index = Index::open_in_dir(dir)
             .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
         let (_, fields, _) = schema();
-        Self::open_index(index, fields)
+        Self::open_index(index, fields, analyzer)
     }
 
-    fn open_index(index: Index, fields: Vec<(tantivy::schema::Field, f32)>) -> Result<Engine> {
-        index.tokenizers().register(TOKENIZER, Terms::default());
+    fn open_index(
+        index: Index,
+        fields: Vec<(tantivy::schema::Field, f32)>,
+        analyzer: Analyzer,
+    ) -> Result<Engine> {
+        index.tokenizers().register(TOKENIZER, Terms::new(analyzer));
         // Manual: nothing watches the folder for changes (a watcher only costs time here).
         let reader = index
             .reader_builder()
@@ -208,6 +225,7 @@ impl Engine {
             avg_len,
             numbers,
             docs,
+            vocabulary: std::sync::OnceLock::new(),
         })
     }
 
@@ -231,8 +249,52 @@ impl Engine {
         Ok(terms)
     }
 
+    /// Syllable terms one edit from `word`, with their document frequency.
+    pub fn near(&self, word: &str) -> Result<Vec<(String, u32)>> {
+        if self.vocabulary.get().is_none() {
+            let terms = self.terms()?;
+            let _ = self.vocabulary.set(
+                terms
+                    .into_iter()
+                    .filter(|t| term_kind(t) == TermKind::Syllable && super::rank::in_vocabulary(t))
+                    .collect(),
+            );
+        }
+        let vocabulary = self.vocabulary.get().map(Vec::as_slice).unwrap_or_default();
+        vocabulary
+            .iter()
+            .filter(|t| super::rank::one_edit(t, word))
+            .map(|t| Ok((t.clone(), self.impacts(t)?.len() as u32)))
+            .collect()
+    }
+
+    /// The second syllables of the pairs starting with `first`, with the
+    /// number of documents of each pair.
+    pub fn pairs_of(&self, first: &str) -> Result<Vec<(String, u32)>> {
+        let prefix = format!("{first}{PAIR}");
+        self.terms_with_prefix(&prefix)?
+            .into_iter()
+            .filter(|t| t[prefix.len()..].chars().all(|c| c != PAIR))
+            .map(|t| {
+                Ok((
+                    t[prefix.len()..].to_string(),
+                    self.impacts(&t)?.len() as u32,
+                ))
+            })
+            .collect()
+    }
+
     /// Syllable terms starting with `prefix`, with their document frequency.
     pub fn syllables_with_prefix(&self, prefix: &str) -> Result<Vec<(String, u32)>> {
+        self.terms_with_prefix(prefix)?
+            .into_iter()
+            .filter(|t| term_kind(t) == TermKind::Syllable)
+            .map(|t| Ok((t.clone(), self.impacts(&t)?.len() as u32)))
+            .collect()
+    }
+
+    /// Terms of every kind starting with `prefix`.
+    fn terms_with_prefix(&self, prefix: &str) -> Result<BTreeSet<String>> {
         let searcher = self.searcher();
         let mut found = BTreeSet::new();
         for segment in searcher.segment_readers() {
@@ -248,16 +310,11 @@ impl Engine {
                     if !key.starts_with(prefix) {
                         break;
                     }
-                    if term_kind(&key) == TermKind::Syllable {
-                        found.insert(key);
-                    }
+                    found.insert(key);
                 }
             }
         }
-        found
-            .into_iter()
-            .map(|t| Ok((t.clone(), self.impacts(&t)?.len() as u32)))
-            .collect()
+        Ok(found)
     }
 
     /// The impacts of `term` in every document that contains it.

@@ -2,9 +2,16 @@
 //!
 //! Layout under `/_search/<lang>/<hash>/` (the hash covers every file, so
 //! all of it can be cached for a year):
-//! - `meta.json`: document count, shard numbers by prefix, facet labels;
+//! - `meta.json`: document count, shard numbers by prefix, facet labels,
+//!   the lengths of the vocabulary files, and the search's rules
+//!   ([`super::rules`]), which the browser reads instead of copying;
 //! - `s/<n>.json`: syllable shards by their first two folded characters:
 //!   `{syllable: {d: df, p: postings, x: {exact: postings}, q: pair file}}`;
+//!   the shard of a one- or two-character prefix also holds, under `*`, the
+//!   prefix's postings ([`rank::prefix_union`]), so that one or two typed
+//!   letters cost one small file;
+//! - `v/<len>.json`: the syllables typos are corrected to, by length:
+//!   `{syllable: df}`; fetched only when a query found too little;
 //! - `x/<n>.json`: the pairs starting with one syllable: `{second: postings}`
 //!   (inlined as `q: {…}` instead when small);
 //! - `p/<n>.bin`: postings too large to inline (small ones are base64 inline);
@@ -17,9 +24,10 @@
 //! varint count and (position delta varint, byte) exceptions. A query for a syllable that
 //! is in every document costs a few hundred bytes, not the whole list.
 
-use super::analyze::{term_kind, TermKind, EXACT, PAIR};
+use super::analyze::{term_kind, Analyzer, TermKind, EXACT, PAIR};
 use super::docs::SearchDoc;
 use super::engine::{Engine, Postings};
+use super::rank;
 use anyhow::Result;
 use base64::Engine as _;
 use rayon::prelude::*;
@@ -173,6 +181,39 @@ impl Writer {
     }
 }
 
+/// Where a short prefix's postings are kept in its shard (not a syllable:
+/// syllables are letters, marks and digits).
+pub const SHORT_PREFIX_ENTRY: &str = "*";
+
+/// The syllables' postings in memory, as a [`rank::Source`] for working out
+/// the short prefixes' postings with the ranking's own definition.
+struct InMemory<'a>(&'a BTreeMap<String, Entry>);
+
+impl rank::Source for InMemory<'_> {
+    fn completions(&self, prefix: &str) -> Result<Vec<(String, u32)>> {
+        Ok(self
+            .0
+            .range(prefix.to_string()..)
+            .take_while(|(t, _)| t.starts_with(prefix))
+            .filter(|(_, e)| !e.postings.is_empty())
+            .map(|(t, e)| (t.clone(), e.postings.len() as u32))
+            .collect())
+    }
+    fn postings(&self, term: &str) -> Result<Postings> {
+        Ok(self
+            .0
+            .get(term)
+            .map(|e| e.postings.clone())
+            .unwrap_or_default())
+    }
+    fn near(&self, _: &str) -> Result<Vec<(String, u32)>> {
+        unreachable!("the export asks only for prefixes")
+    }
+    fn pairs_of(&self, _: &str) -> Result<Vec<(String, u32)>> {
+        unreachable!("the export asks only for prefixes")
+    }
+}
+
 /// The prefix a syllable is sharded by: its first two characters.
 pub fn shard_key(syllable: &str) -> String {
     syllable.chars().take(2).collect()
@@ -194,6 +235,7 @@ pub type FacetTable = BTreeMap<&'static str, Vec<(String, String, Vec<u32>)>>;
 /// Export the engine's index: files relative to the index folder, and the folder's hash.
 pub fn export(
     engine: &Engine,
+    analyzer: Analyzer,
     docs: &[SearchDoc],
     facets: &FacetTable,
     base_path: &str,
@@ -231,6 +273,39 @@ pub fn export(
         postings_files: 0,
     };
     let mut shards: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
+    // The postings of every one- and two-character prefix of a syllable.
+    let prefixes: std::collections::BTreeSet<String> = entries
+        .iter()
+        .filter(|(_, e)| !e.postings.is_empty())
+        .flat_map(|(t, _)| {
+            (1..=super::rules::SHORT_PREFIX_CHARS).map(move |n| t.chars().take(n).collect())
+        })
+        .collect();
+    let short: Vec<(String, Postings)> = prefixes
+        .into_par_iter()
+        .map(|p| rank::prefix_union(&InMemory(&entries), &p).map(|u| (p, u)))
+        .collect::<Result<_>>()?;
+    for (prefix, postings) in short {
+        let r = w.postings_ref(&postings);
+        shards
+            .entry(prefix)
+            .or_default()
+            .insert(SHORT_PREFIX_ENTRY.into(), r);
+    }
+    // The vocabulary typos are corrected to, by length.
+    let mut vocabulary: BTreeMap<usize, Map<String, Value>> = BTreeMap::new();
+    for (t, e) in &entries {
+        if !e.postings.is_empty() && rank::in_vocabulary(t) {
+            vocabulary
+                .entry(t.chars().count())
+                .or_default()
+                .insert(t.clone(), Value::from(e.postings.len()));
+        }
+    }
+    let lengths: Vec<usize> = vocabulary.keys().copied().collect();
+    for (len, words) in vocabulary {
+        w.json(format!("v/{len}.json"), &Value::Object(words));
+    }
     let mut pair_files = 0u32;
     for (syllable, e) in entries {
         if e.postings.is_empty() {
@@ -296,7 +371,10 @@ pub fn export(
         });
         w.json(format!("f/{n}.json"), &fragment);
     }
-    let meta = json!({"v": 1, "n": engine.docs, "shards": shard_numbers, "facets": facet_meta});
+    let meta = json!({
+        "v": 2, "n": engine.docs, "shards": shard_numbers, "facets": facet_meta,
+        "vocab": lengths, "rules": super::rules::to_json(analyzer.stemmer_name()),
+    });
     w.json("meta.json".into(), &meta);
     w.files.sort();
     let mut hasher = <sha2::Sha256 as sha2::Digest>::new();

@@ -8,6 +8,7 @@ mod docs;
 pub(crate) mod engine;
 pub mod export;
 pub mod rank;
+pub mod rules;
 
 pub use docs::{SearchDoc, FACETS};
 pub use engine::Engine;
@@ -62,6 +63,12 @@ impl rank::Source for Engine {
     }
     fn postings(&self, term: &str) -> Result<Vec<(u32, u8)>> {
         self.impacts(term)
+    }
+    fn near(&self, word: &str) -> Result<Vec<(String, u32)>> {
+        Engine::near(self, word)
+    }
+    fn pairs_of(&self, first: &str) -> Result<Vec<(String, u32)>> {
+        Engine::pairs_of(self, first)
     }
 }
 
@@ -153,6 +160,9 @@ fn stamp(docs: &[SearchDoc]) -> String {
         .collect()
 }
 
+/// Changes whenever the analyzer's terms change (numerals, stemming…).
+const ANALYZER_VERSION: &str = "analyzer-2";
+
 /// The folder of a language's tantivy index in the site's cache.
 pub fn cache_dir(root: &Path, lang: Lang) -> PathBuf {
     root.join(".guong-cache/search").join(lang.code())
@@ -160,15 +170,17 @@ pub fn cache_dir(root: &Path, lang: Lang) -> PathBuf {
 
 /// Open the cached index of `docs` if it is current, else (re)build it there,
 /// so repeated `guong search` calls do not re-index the site.
-fn engine_for(docs: &[SearchDoc], dir: &Path) -> Result<Engine> {
+fn engine_for(docs: &[SearchDoc], dir: &Path, analyzer: analyze::Analyzer) -> Result<Engine> {
     let stamp_file = dir.join("guong-stamp");
-    let want = stamp(docs);
+    // The analyzer's version is part of the stamp: an index analysed by an
+    // older guong is rebuilt, not read with the wrong terms.
+    let want = format!("{ANALYZER_VERSION} {}", stamp(docs));
     if std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(want.as_str()) {
-        if let Ok(engine) = Engine::open(dir) {
+        if let Ok(engine) = Engine::open(dir, analyzer) {
             return Ok(engine);
         }
     }
-    let engine = Engine::build(docs, Some(dir))?;
+    let engine = Engine::build(docs, Some(dir), analyzer)?;
     crate::error::fs::write(&stamp_file, want.as_bytes())?;
     Ok(engine)
 }
@@ -184,10 +196,11 @@ pub fn build(
     for lang in Lang::ALL {
         let t = &strings[&lang];
         let docs = docs::collect(site, lang, t, thumbs);
-        let engine = crate::timed("search index", || Engine::build(&docs, None))?;
+        let analyzer = analyze::Analyzer::for_lang(lang);
+        let engine = crate::timed("search index", || Engine::build(&docs, None, analyzer))?;
         let facets = facets(site, lang, t, &docs);
         let (exported, hash) = crate::timed("search export", || {
-            export::export(&engine, &docs, &facets, &site.config.base_path)
+            export::export(&engine, analyzer, &docs, &facets, &site.config.base_path)
         })?;
         let base = format!("/_search/{}/{hash}/", lang.code());
         for (path, bytes) in exported {
@@ -211,6 +224,15 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// What `guong search` answers: the number of results, the first
+/// `limit`, and the corrected query when corrections found more.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Answer {
+    pub total: usize,
+    pub results: Vec<Hit>,
+    pub suggestion: Option<String>,
+}
+
 /// Answer a query from the tantivy index (built into the cache when missing or stale).
 pub fn query(
     site: &Site,
@@ -218,10 +240,11 @@ pub fn query(
     lang: Lang,
     q: &str,
     limit: usize,
-) -> Result<(usize, Vec<Hit>)> {
+) -> Result<Answer> {
     let docs = docs::collect(site, lang, &strings[&lang], &BTreeMap::new());
-    let engine = engine_for(&docs, &cache_dir(&site.config.root, lang))?;
-    let ranked = rank::rank(&engine, &analyze::parse_query(q), None, limit)?;
+    let analyzer = analyze::Analyzer::for_lang(lang);
+    let engine = engine_for(&docs, &cache_dir(&site.config.root, lang), analyzer)?;
+    let ranked = rank::rank(&engine, &analyzer.parse_query(q), None, limit)?;
     let hits = ranked
         .hits
         .iter()
@@ -235,7 +258,11 @@ pub fn query(
             }
         })
         .collect();
-    Ok((ranked.total, hits))
+    Ok(Answer {
+        total: ranked.total,
+        results: hits,
+        suggestion: ranked.suggestion,
+    })
 }
 
 /// A [`rank::Source`] over exported files, as the browser reads them (for tests).
@@ -284,12 +311,16 @@ impl Exported {
             }
             analyze::TermKind::Pair => {
                 let (a, b) = term.split_once(analyze::PAIR)?;
-                let q = self.shard(a)?[a]["q"].clone();
-                match q.as_u64() {
-                    Some(n) => self.resolve(&self.json(&format!("x/{n}.json"))?[b]),
-                    None => self.resolve(&q[b]),
-                }
+                self.resolve(&self.pair_table(a)?[b])
             }
+        }
+    }
+    /// `{second: postings}` of the pairs starting with `first`.
+    fn pair_table(&self, first: &str) -> Option<serde_json::Value> {
+        let q = self.shard(first)?[first]["q"].clone();
+        match q.as_u64() {
+            Some(n) => self.json(&format!("x/{n}.json")),
+            None => Some(q),
         }
     }
 }
@@ -308,6 +339,39 @@ impl rank::Source for Exported {
     }
     fn postings(&self, term: &str) -> Result<Vec<(u32, u8)>> {
         Ok(self.lookup(term).unwrap_or_default())
+    }
+    fn short_prefix(&self, prefix: &str) -> Result<Vec<(u32, u8)>> {
+        Ok(self
+            .shard(prefix)
+            .and_then(|s| self.resolve(&s[export::SHORT_PREFIX_ENTRY]))
+            .unwrap_or_default())
+    }
+    fn near(&self, word: &str) -> Result<Vec<(String, u32)>> {
+        let len = word.chars().count();
+        let mut out = Vec::new();
+        for n in len.saturating_sub(1)..=len + 1 {
+            let Some(serde_json::Value::Object(v)) = self.json(&format!("v/{n}.json")) else {
+                continue;
+            };
+            out.extend(
+                v.into_iter()
+                    .filter(|(t, _)| rank::one_edit(t, word))
+                    .map(|(t, df)| (t, df.as_u64().unwrap_or(0) as u32)),
+            );
+        }
+        Ok(out)
+    }
+    fn pairs_of(&self, first: &str) -> Result<Vec<(String, u32)>> {
+        let Some(serde_json::Value::Object(table)) = self.pair_table(first) else {
+            return Ok(vec![]);
+        };
+        Ok(table
+            .into_iter()
+            .map(|(second, r)| {
+                let df = self.resolve(&r).map_or(0, |p| p.len() as u32);
+                (second, df)
+            })
+            .collect())
     }
 }
 

@@ -1,33 +1,55 @@
 //! The ranking, defined once: `guong search` runs it over the tantivy index,
 //! and the browser client (`search.js`) runs the same steps over the static
-//! export. Integer impacts make the two agree to the last place.
+//! export. Integer impacts make the two agree to the last place. The limits
+//! named here are in [`super::rules`].
 //!
-//! 1. Every query syllable must match (AND). The last syllable, while still
-//!    being typed, matches as a prefix: its candidates are the
-//!    [`MAX_EXPANSIONS`] most frequent syllables starting with it (ties by
-//!    term), plus the syllable itself. Shorter than [`MIN_PREFIX_CHARS`], it
-//!    matches exactly, and is ignored when it matches nothing and other
-//!    syllables were typed, so results do not vanish at each new word.
-//! 2. A syllable scores the best impact among its candidates, plus the
-//!    impact of its exact form when typed with diacritics.
-//! 3. Each pair of adjacent query syllables adds the impact of the pair term.
-//! 4. Results are ordered by score, then by document number.
+//! 1. **Joined syllables.** A query syllable that matches nothing but splits
+//!    into two syllables that occur together ("sonla" → "son la") is
+//!    searched as the two.
+//! 2. **Candidates.** A finished syllable matches its key. The last syllable,
+//!    while still being typed, matches as a prefix from its first letter:
+//!    its candidates are the [`MAX_EXPANSIONS`] most frequent syllables
+//!    starting with it (ties by term), plus the syllable itself. For one or
+//!    two letters the index stores the result (the best impact per document,
+//!    [`shape`]d), so a keystroke costs one small file.
+//! 3. Every syllable must match (AND), but an unfinished last syllable that
+//!    would leave nothing is ignored: results never vanish while typing.
+//! 4. A syllable scores the best impact among its candidates, plus the
+//!    impact of its exact form when typed with diacritics; each pair of
+//!    adjacent syllables adds the impact of the pair term.
+//! 5. **Typos.** When that finds fewer than [`TYPO_BELOW`] results, a second
+//!    pass also lets each syllable of [`TYPO_MIN_CHARS`] letters or more
+//!    match the [`MAX_CORRECTIONS`] commonest syllables one edit away
+//!    (insert, delete, substitute, transpose). A document's typos are the
+//!    syllables it matched only through a correction. Where the query as
+//!    typed found nothing (or its last word nothing), the corrected query of
+//!    the best such document is offered as "did you mean".
+//! 6. Results are ordered by typos, then score, then document number.
 
-use super::analyze::{pair_term, Query};
+use super::analyze::{pair_term, Analyzer, Query, Syllable};
+use super::engine::{shape, Postings};
+use super::rules::{
+    MAX_CORRECTIONS, MAX_EXPANSIONS, SHORT_PREFIX_CHARS, TYPO_BELOW, TYPO_DISTANCE, TYPO_MIN_CHARS,
+};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// How many completions the last, unfinished syllable expands to.
-pub const MAX_EXPANSIONS: usize = 8;
-/// A syllable shorter than this is not expanded as a prefix: two letters
-/// ("th", "ch") would expand to the commonest syllables and cost the most.
-pub const MIN_PREFIX_CHARS: usize = 3;
 
 /// Where postings come from: the tantivy index or the static export.
 pub trait Source {
     /// Syllable terms starting with `prefix` and their document frequencies.
     fn completions(&self, prefix: &str) -> anyhow::Result<Vec<(String, u32)>>;
     /// Postings of a term (empty when the term is unknown).
-    fn postings(&self, term: &str) -> anyhow::Result<Vec<(u32, u8)>>;
+    fn postings(&self, term: &str) -> anyhow::Result<Postings>;
+    /// The postings of a prefix of at most [`SHORT_PREFIX_CHARS`] characters:
+    /// the export stores them; the engine works them out.
+    fn short_prefix(&self, prefix: &str) -> anyhow::Result<Postings> {
+        prefix_union(self, prefix)
+    }
+    /// Syllable terms one edit from `word` ([`one_edit`]) that are all
+    /// letters, [`TYPO_MIN_CHARS`] − 1 or more, with their frequencies.
+    fn near(&self, word: &str) -> anyhow::Result<Vec<(String, u32)>>;
+    /// The second syllables of the pairs that start with `first`, and the
+    /// number of documents of each pair.
+    fn pairs_of(&self, first: &str) -> anyhow::Result<Vec<(String, u32)>>;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -36,10 +58,12 @@ pub struct Ranked {
     pub total: usize,
     /// (document number, score), best first.
     pub hits: Vec<(u32, u32)>,
+    /// The corrected query, when corrections found what the query did not.
+    pub suggestion: Option<String>,
 }
 
 /// The candidate terms of the last syllable when typed as a prefix.
-pub fn expansions(src: &impl Source, prefix: &str) -> anyhow::Result<Vec<String>> {
+pub fn expansions(src: &(impl Source + ?Sized), prefix: &str) -> anyhow::Result<Vec<String>> {
     let mut all = src.completions(prefix)?;
     all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut chosen: Vec<String> = all
@@ -54,9 +78,294 @@ pub fn expansions(src: &impl Source, prefix: &str) -> anyhow::Result<Vec<String>
     Ok(chosen)
 }
 
+/// The best impact per document over a prefix's expansions, [`shape`]d:
+/// what the export stores for short prefixes.
+pub fn prefix_union(src: &(impl Source + ?Sized), prefix: &str) -> anyhow::Result<Postings> {
+    let mut best: BTreeMap<u32, u8> = BTreeMap::new();
+    for term in expansions(src, prefix)? {
+        for (doc, impact) in src.postings(&term)? {
+            let e = best.entry(doc).or_insert(0);
+            *e = (*e).max(impact);
+        }
+    }
+    Ok(shape(best.into_iter().collect()))
+}
+
+/// Whether two words are one edit apart (optimal string alignment).
+pub fn one_edit(a: &str, b: &str) -> bool {
+    strsim::osa_distance(a, b) == TYPO_DISTANCE
+}
+
+/// Whether a term can be offered as a correction: all letters, and long
+/// enough to be one edit from a correctable syllable.
+pub fn in_vocabulary(term: &str) -> bool {
+    term.chars().count() + 1 >= TYPO_MIN_CHARS && term.chars().all(char::is_alphabetic)
+}
+
+/// Whether a syllable may be corrected: letters only, long enough, not a numeral.
+fn correctable(s: &Part) -> bool {
+    s.numeral.is_none()
+        && s.folded.chars().count() >= TYPO_MIN_CHARS
+        && s.folded.chars().all(char::is_alphabetic)
+}
+
+/// The [`MAX_CORRECTIONS`] commonest syllables one edit from `word`.
+pub fn corrections(src: &(impl Source + ?Sized), word: &str) -> anyhow::Result<Vec<String>> {
+    let mut near = src.near(word)?;
+    near.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(near
+        .into_iter()
+        .take(MAX_CORRECTIONS)
+        .map(|(t, _)| t)
+        .collect())
+}
+
+/// One syllable of the query as the ranking uses it.
+#[derive(Debug, Clone)]
+struct Part {
+    /// As typed, lowercase (for the suggestion).
+    typed: String,
+    folded: String,
+    key: String,
+    exact: Option<String>,
+    numeral: Option<u32>,
+    unfinished: bool,
+}
+
+impl Part {
+    fn new(s: &Syllable, unfinished: bool) -> Part {
+        Part {
+            typed: s.exact.clone(),
+            folded: s.folded.clone(),
+            key: s.key.clone(),
+            exact: s.exact_term(),
+            numeral: s.numeral,
+            unfinished,
+        }
+    }
+    fn plain(term: &str, unfinished: bool) -> Part {
+        Part {
+            typed: term.to_string(),
+            folded: term.to_string(),
+            key: term.to_string(),
+            exact: None,
+            numeral: None,
+            unfinished,
+        }
+    }
+}
+
+/// Step 1: a syllable that matches nothing, split where the index has the
+/// two halves as a pair (the commonest such pair wins; ties: the shorter first half).
+fn split_joined(src: &(impl Source + ?Sized), part: &Part) -> anyhow::Result<Option<[Part; 2]>> {
+    let word = &part.folded;
+    let known = if part.unfinished {
+        !src.completions(word)?.is_empty()
+    } else {
+        !src.postings(&part.key)?.is_empty()
+    };
+    if known || part.numeral.is_some() {
+        return Ok(None);
+    }
+    let mut best: Option<(u32, usize)> = None;
+    for (i, _) in word.char_indices().skip(1) {
+        let (a, b) = word.split_at(i);
+        let weight: u32 = src
+            .pairs_of(a)?
+            .iter()
+            .filter(|(second, _)| second == b || (part.unfinished && second.starts_with(b)))
+            .map(|(_, df)| df)
+            .sum();
+        if weight > 0 && best.map_or(true, |(w, _)| weight > w) {
+            best = Some((weight, i));
+        }
+    }
+    Ok(best.map(|(_, i)| {
+        let (a, b) = word.split_at(i);
+        [Part::plain(a, false), Part::plain(b, part.unfinished)]
+    }))
+}
+
+/// A document's match of one syllable: (typos, impact, candidate number).
+type Match = (u8, u32, usize);
+
+/// What one syllable matched: each document's best match, and the pair key
+/// of each candidate.
+struct Matches {
+    best: BTreeMap<u32, Match>,
+    keys: Vec<String>,
+    /// The terms of the candidates that are corrections, by candidate number.
+    terms: Vec<String>,
+}
+
+/// Steps 2–4 for one syllable: each document's best match.
+fn matches(
+    src: &(impl Source + ?Sized),
+    part: &Part,
+    analyzer: Analyzer,
+    typos: bool,
+) -> anyhow::Result<Matches> {
+    let mut m = Matches {
+        best: BTreeMap::new(),
+        keys: Vec::new(),
+        terms: Vec::new(),
+    };
+    let add = |m: &mut Matches, term: &str, key: String, postings: Postings, typo: u8| {
+        let n = m.keys.len();
+        m.keys.push(key);
+        m.terms.push(term.to_string());
+        for (doc, impact) in postings {
+            let new = (typo, impact as u32, n);
+            let e = m.best.entry(doc).or_insert(new);
+            if (new.0, std::cmp::Reverse(new.1)) < (e.0, std::cmp::Reverse(e.1)) {
+                *e = new;
+            }
+        }
+    };
+    if !part.unfinished {
+        add(
+            &mut m,
+            &part.key,
+            part.key.clone(),
+            src.postings(&part.key)?,
+            0,
+        );
+    } else if part.folded.chars().count() <= SHORT_PREFIX_CHARS {
+        let postings = src.short_prefix(&part.folded)?;
+        add(&mut m, &part.folded, part.folded.clone(), postings, 0);
+    } else {
+        for term in expansions(src, &part.folded)? {
+            add(
+                &mut m,
+                &term,
+                analyzer.key_of(&term),
+                src.postings(&term)?,
+                0,
+            );
+        }
+    }
+    // A word still being typed is also matched as the word it already is:
+    // "sixth" as 6, "cooperatives" by its stem.
+    if part.unfinished && part.key != part.folded {
+        add(
+            &mut m,
+            &part.key,
+            part.key.clone(),
+            src.postings(&part.key)?,
+            0,
+        );
+    }
+    if typos && correctable(part) {
+        for term in corrections(src, &part.folded)? {
+            add(
+                &mut m,
+                &term,
+                analyzer.key_of(&term),
+                src.postings(&term)?,
+                1,
+            );
+        }
+    }
+    if let Some(exact) = &part.exact {
+        for (doc, impact) in src.postings(exact)? {
+            if let Some(e) = m.best.get_mut(&doc) {
+                e.1 += impact as u32;
+            }
+        }
+    }
+    Ok(m)
+}
+
+/// A pass over the query: documents → (typos, score), and the corrected
+/// query of the best document with typos.
+struct Pass {
+    scores: BTreeMap<u32, (u32, u32)>,
+    suggestion: Option<String>,
+    /// Whether the unfinished last syllable was ignored (it matched nothing more).
+    dropped: bool,
+}
+
+fn pass(
+    src: &(impl Source + ?Sized),
+    parts: &[Part],
+    analyzer: Analyzer,
+    typos: bool,
+) -> anyhow::Result<Pass> {
+    let n = parts.len();
+    let mut scores: Option<BTreeMap<u32, (u32, u32)>> = None;
+    let mut used: Vec<Matches> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let m = matches(src, part, analyzer, typos)?;
+        let next: BTreeMap<u32, (u32, u32)> = match &scores {
+            None => m
+                .best
+                .iter()
+                .map(|(d, b)| (*d, (b.0 as u32, b.1)))
+                .collect(),
+            Some(prev) => prev
+                .iter()
+                .filter_map(|(d, (t, s))| m.best.get(d).map(|b| (*d, (t + b.0 as u32, s + b.1))))
+                .collect(),
+        };
+        if next.is_empty() && part.unfinished && i == n - 1 && i > 0 {
+            break; // still being typed: keep what the rest found
+        }
+        scores = Some(next);
+        used.push(m);
+        if scores.as_ref().is_some_and(|s| s.is_empty()) {
+            break;
+        }
+    }
+    let mut scores = scores.unwrap_or_default();
+    // Pairs: of the candidates each document matched.
+    for w in used.windows(2) {
+        let mut groups: BTreeMap<(usize, usize), Vec<u32>> = BTreeMap::new();
+        for doc in scores.keys() {
+            if let (Some(a), Some(b)) = (w[0].best.get(doc), w[1].best.get(doc)) {
+                groups.entry((a.2, b.2)).or_default().push(*doc);
+            }
+        }
+        for ((a, b), docs) in groups {
+            let pair: BTreeMap<u32, u8> = src
+                .postings(&pair_term(&w[0].keys[a], &w[1].keys[b]))?
+                .into_iter()
+                .collect();
+            for doc in docs {
+                if let (Some(impact), Some(s)) = (pair.get(&doc), scores.get_mut(&doc)) {
+                    s.1 += *impact as u32;
+                }
+            }
+        }
+    }
+    let dropped = used.len() < parts.len() && !scores.is_empty();
+    // The corrected query, from the best document that needed a correction.
+    let fixed = scores
+        .iter()
+        .filter(|(_, (t, _))| *t > 0)
+        .min_by_key(|(doc, (t, s))| (*t, std::cmp::Reverse(*s), **doc))
+        .map(|(doc, _)| *doc);
+    let suggestion = fixed.map(|doc| {
+        let mut words: Vec<String> = Vec::new();
+        for (part, m) in parts.iter().zip(&used) {
+            match m.best.get(&doc) {
+                Some((1, _, c)) => words.push(m.terms[*c].clone()),
+                _ => words.push(part.typed.clone()),
+            }
+        }
+        // A syllable ignored while being typed stays as typed.
+        words.extend(parts[used.len()..].iter().map(|p| p.typed.clone()));
+        words.join(" ")
+    });
+    Ok(Pass {
+        scores,
+        suggestion,
+        dropped,
+    })
+}
+
 /// Rank the documents for `query`, keeping only those in `filter` when given.
 pub fn rank(
-    src: &impl Source,
+    src: &(impl Source + ?Sized),
     query: &Query,
     filter: Option<&BTreeSet<u32>>,
     limit: usize,
@@ -69,135 +378,54 @@ pub fn rank(
         return Ok(Ranked {
             total: hits.len(),
             hits: hits.into_iter().take(limit).collect(),
+            suggestion: None,
         });
     }
-    let mut scores: Option<BTreeMap<u32, u32>> = None;
-    let mut used = Vec::with_capacity(n);
+    let mut parts = Vec::with_capacity(n + 1);
     for (i, s) in query.syllables.iter().enumerate() {
-        let unfinished = i == n - 1 && query.last_is_prefix;
-        let candidates = if unfinished && s.folded.chars().count() >= MIN_PREFIX_CHARS {
-            expansions(src, &s.folded)?
-        } else {
-            vec![s.folded.clone()]
-        };
-        let mut best: BTreeMap<u32, u32> = BTreeMap::new();
-        for c in &candidates {
-            for (doc, impact) in src.postings(c)? {
-                let e = best.entry(doc).or_insert(0);
-                *e = (*e).max(impact as u32);
-            }
+        let part = Part::new(s, i == n - 1 && query.last_is_prefix);
+        match split_joined(src, &part)? {
+            Some(two) => parts.extend(two),
+            None => parts.push(part),
         }
-        if best.is_empty() && unfinished && i > 0 && s.folded.chars().count() < MIN_PREFIX_CHARS {
-            continue;
+    }
+    let finish = |p: Pass| -> (Ranked, bool) {
+        let mut hits: Vec<(u32, (u32, u32))> = p.scores.into_iter().collect();
+        if let Some(f) = filter {
+            hits.retain(|(doc, _)| f.contains(doc));
         }
-        used.push(s);
-        if let Some(exact) = s.exact_term() {
-            for (doc, impact) in src.postings(&exact)? {
-                if let Some(e) = best.get_mut(&doc) {
-                    *e += impact as u32;
-                }
-            }
-        }
-        scores = Some(match scores {
-            None => best,
-            Some(prev) => prev
+        hits.sort_by_key(|(doc, (t, s))| (*t, std::cmp::Reverse(*s), *doc));
+        let total = hits.len();
+        let ranked = Ranked {
+            total,
+            hits: hits
                 .into_iter()
-                .filter_map(|(doc, score)| best.get(&doc).map(|b| (doc, score + b)))
+                .take(limit)
+                .map(|(d, (_, s))| (d, s))
                 .collect(),
-        });
-        if scores.as_ref().is_some_and(|s| s.is_empty()) {
-            return Ok(Ranked {
-                total: 0,
-                hits: vec![],
-            });
-        }
+            suggestion: p.suggestion,
+        };
+        (ranked, p.dropped)
+    };
+    let (exact, dropped) = finish(pass(src, &parts, query.analyzer, false)?);
+    // An unfinished last word that matched nothing may be a typo ("moc chou").
+    let last_is_typo = dropped && parts.last().is_some_and(correctable);
+    if (exact.total >= TYPO_BELOW && !last_is_typo) || !parts.iter().any(correctable) {
+        return Ok(exact);
     }
-    let mut scores = scores.unwrap_or_default();
-    for w in used.windows(2) {
-        for (doc, impact) in src.postings(&pair_term(&w[0].folded, &w[1].folded))? {
-            if let Some(s) = scores.get_mut(&doc) {
-                *s += impact as u32;
-            }
-        }
+    let (fuzzy, fuzzy_dropped) = finish(pass(src, &parts, query.analyzer, true)?);
+    let better = fuzzy.total > exact.total || (last_is_typo && !fuzzy_dropped && fuzzy.total > 0);
+    if !better {
+        return Ok(exact);
     }
-    if let Some(f) = filter {
-        scores.retain(|doc, _| f.contains(doc));
-    }
-    let mut hits: Vec<(u32, u32)> = scores.into_iter().collect();
-    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let total = hits.len();
-    hits.truncate(limit);
-    Ok(Ranked { total, hits })
+    // "Did you mean" only where the query as typed found nothing (or its last
+    // word nothing): a query that found something is not second-guessed.
+    let suggest = exact.total == 0 || last_is_typo;
+    Ok(Ranked {
+        suggestion: fuzzy.suggestion.filter(|_| suggest),
+        ..fuzzy
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::search::analyze::parse_query;
-
-    /// A tiny in-memory source: term → postings.
-    struct Mem(BTreeMap<&'static str, Vec<(u32, u8)>>);
-
-    impl Source for Mem {
-        fn completions(&self, prefix: &str) -> anyhow::Result<Vec<(String, u32)>> {
-            Ok(self
-                .0
-                .iter()
-                .filter(|(t, _)| t.starts_with(prefix) && !t.contains(['=', '_']))
-                .map(|(t, p)| (t.to_string(), p.len() as u32))
-                .collect())
-        }
-        fn postings(&self, term: &str) -> anyhow::Result<Vec<(u32, u8)>> {
-            Ok(self.0.get(term).cloned().unwrap_or_default())
-        }
-    }
-
-    fn mem() -> Mem {
-        Mem(BTreeMap::from([
-            ("son", vec![(0, 10), (1, 10), (2, 10)]),
-            ("=sơn", vec![(0, 8)]),
-            ("=sọn", vec![(1, 8)]),
-            ("la", vec![(0, 5), (1, 5), (2, 5)]),
-            ("son_la", vec![(2, 30)]),
-            ("song", vec![(3, 20)]),
-        ]))
-    }
-
-    #[test]
-    fn diacritics_rank_exact_matches_first_and_plain_finds_both() {
-        let m = mem();
-        let r = rank(&m, &parse_query("Sơn "), None, 10).unwrap();
-        assert_eq!(r.hits[0], (0, 18));
-        assert_eq!(r.total, 3);
-        let r = rank(&m, &parse_query("son "), None, 10).unwrap();
-        assert_eq!(r.hits, vec![(0, 10), (1, 10), (2, 10)]);
-    }
-
-    #[test]
-    fn adjacent_syllables_rank_above_scattered_ones() {
-        let r = rank(&mem(), &parse_query("son la"), None, 10).unwrap();
-        assert_eq!(r.hits[0].0, 2);
-    }
-
-    #[test]
-    fn the_last_syllable_matches_as_a_prefix_and_all_must_match() {
-        let m = mem();
-        let r = rank(&m, &parse_query("so"), None, 10).unwrap();
-        assert_eq!(r.total, 0, "two letters match exactly");
-        let r = rank(&m, &parse_query("son"), None, 10).unwrap();
-        assert_eq!(r.total, 4, "son and song");
-        let r = rank(&m, &parse_query("so "), None, 10).unwrap();
-        assert_eq!(r.total, 0, "a complete syllable is not a prefix");
-        let r = rank(&m, &parse_query("song la"), None, 10).unwrap();
-        assert_eq!(r.total, 0);
-        let r = rank(&m, &parse_query("son l"), None, 10).unwrap();
-        assert_eq!(r.total, 3, "one unfinished letter is ignored");
-        let filter = BTreeSet::from([1]);
-        assert_eq!(
-            rank(&m, &parse_query("son"), Some(&filter), 10)
-                .unwrap()
-                .hits,
-            vec![(1, 10)]
-        );
-    }
-}
+mod tests;

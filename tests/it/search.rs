@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use guong::config::Lang;
-use guong::search::{analyze::parse_query, rank::rank, Engine, Exported};
+use guong::search::{analyze::Analyzer, rank::rank, Engine, Exported};
 use std::collections::BTreeMap;
 
 /// The exported index files of one language, by path inside its folder.
@@ -29,11 +29,12 @@ fn parity(root: &std::path::Path, queries: &[&str]) {
     let theme = guong::theme::Theme::load(&loaded.site.config).ok().unwrap();
     for lang in Lang::ALL {
         let docs = guong::search::collect_docs(&loaded.site, lang, &theme.strings[&lang]);
-        let engine = Engine::build(&docs, None).unwrap();
+        let analyzer = Analyzer::for_lang(lang);
+        let engine = Engine::build(&docs, None, analyzer).unwrap();
         let static_index = Exported::new(exported(&files, lang)).unwrap();
         let mut answered = 0;
         for q in queries {
-            let query = parse_query(q);
+            let query = analyzer.parse_query(q);
             let a = rank(&engine, &query, None, 10).unwrap();
             let b = rank(&static_index, &query, None, 10).unwrap();
             assert_eq!(a, b, "{lang:?} {q:?}");
@@ -69,6 +70,12 @@ const QUERIES: &[&str] = &[
     "Ðại",
     "tram y te",
     "sample movement",
+    "nguyen van mua",
+    "hop tac xaa",
+    "hoptac",
+    "doctors",
+    "dai hoi 6",
+    "n",
 ];
 
 #[test]
