@@ -30,7 +30,12 @@ async function type(page, text) {
   await page.waitForFunction((q) => document.getElementById('search-results').dataset.renderedQuery === q, text);
 }
 
-const results = (page) => page.locator('#search-results a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+const results = (page) => page.locator('#search-results .search-hits a').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+
+/** Open the "Lọc" (filter) control: the filters fold behind it. */
+async function openFilters(page) {
+  if (!(await page.locator('.search-filters').evaluate((d) => d.open))) await page.click('.search-filters summary');
+}
 
 test('typing "tran thanh son" shows Đại tá Trần Thanh Sơn first', async () => {
   const { page, context, problems } = await open('/tim-kiem/');
@@ -91,6 +96,7 @@ test('filters narrow the results, live in the URL, and the back button restores 
   const { page, context, problems } = await open('/tim-kiem/?q=hop+tac+xa');
   await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'hop tac xa');
   const all = (await results(page)).length;
+  await openFilters(page);
   await page.selectOption('#search-filter-field', 'nong-lam-nghiep');
   await page.waitForURL(/field=nong-lam-nghiep/);
   await page.waitForFunction(() => !document.querySelector('#search-results a[href*="lien-minh"]'));
@@ -136,7 +142,8 @@ test('the search page does not move when its script starts', async () => {
   await page.goto(`${env.server.url}/tim-kiem/`);
   await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === '');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.ok(await page.locator('#search-filter-field').isVisible(), 'no field filter');
+  assert.ok(await page.locator('.search-filters summary').isVisible(), 'no filter control');
+  assert.equal(await page.locator('#search-filter-field').count(), 1, 'no field filter');
   assert.ok(await page.locator('.browse').isVisible(), 'the browse list is hidden');
   const shifts = await page.evaluate(() => window.shifts);
   assert.ok(shifts.reduce((a, b) => a + b, 0) < 0.01, `layout shifts: ${shifts.join(', ')}`);
@@ -197,11 +204,12 @@ test('a filter chosen while the search script is still loading is kept', async (
   await context.route(/\/search\.[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
   const page = await context.newPage();
   await page.goto(`${env.server.url}/tim-kiem/`, { waitUntil: 'commit' });
+  await openFilters(page);
   await page.selectOption('#search-filter-field', 'nong-lam-nghiep');
   release();
   await page.waitForURL(/field=nong-lam-nghiep/);
   assert.equal(await page.inputValue('#search-filter-field'), 'nong-lam-nghiep');
-  await page.waitForFunction(() => document.querySelectorAll('#search-results a').length > 0);
+  await page.waitForFunction(() => document.querySelectorAll('#search-results .search-hits a').length > 0);
   await context.close();
 });
 
@@ -219,4 +227,168 @@ test('typing before the index has arrived (a slow network) is kept and searched'
   assert.equal(await page.inputValue('#search-q'), 'son la', 'what the reader typed is not wiped');
   assert.equal((await results(page)).length, 10);
   await context.close();
+});
+
+/** The number a status line states ("81 kết quả", "Đang hiện 10 trên 81 kết quả"). */
+async function stated(page) {
+  const text = (await page.locator('#search-status').textContent()).replace(/[.,\s](?=\d{3}\b)/g, '');
+  const numbers = [...text.matchAll(/\d+/g)].map((m) => Number(m[0]));
+  return numbers[numbers.length - 1];
+}
+
+test('every result stated for "thi dua" can be reached with "Xem thêm", by keyboard, and back returns to them', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'thi dua');
+  const total = await stated(page);
+  assert.ok(total > 10, `only ${total} results`);
+  let shown = (await results(page)).length;
+  assert.equal(shown, 10);
+  while (shown < total) {
+    // By keyboard: focus the button and press Enter; focus moves to the first new result.
+    await page.focus('.search-more');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-hits li').length > n, shown);
+    const focused = await page.evaluate(() => document.activeElement.closest('li') && [...document.querySelectorAll('.search-hits li')].indexOf(document.activeElement.closest('li')));
+    assert.equal(focused, shown, 'focus is on the first new result');
+    shown = (await results(page)).length;
+  }
+  assert.equal(shown, total, 'every stated result is listed');
+  assert.equal(await page.locator('.search-more').count(), 0, 'no "Xem thêm" once all are shown');
+  const pages = Math.ceil(total / 10);
+  assert.equal(new URL(page.url()).searchParams.get('page'), String(pages));
+  const last = (await results(page))[shown - 1];
+  // Open the last result, come back: the same results are there.
+  await Promise.all([page.waitForURL((u) => u.pathname === last.href.split('#')[0]), page.click(`.search-hits li:nth-child(${shown}) a`)]);
+  await page.goBack();
+  await page.waitForFunction((n) => document.querySelectorAll('.search-hits li').length === n, shown);
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('typing "tran thanh son" key by key never shows zero results from the third letter on', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  const q = 'tran thanh son';
+  for (let i = 0; i < q.length; i++) {
+    await page.type('#search-q', q[i]);
+    const typed = q.slice(0, i + 1);
+    await page.waitForFunction((t) => document.getElementById('search-results').dataset.renderedQuery === t, typed);
+    if (i >= 2) {
+      const n = (await results(page)).length;
+      assert.ok(n > 0, `no results at ${JSON.stringify(typed)}: ${await page.locator('#search-status').textContent()}`);
+    }
+  }
+  assert.equal((await results(page))[0].href, '/dien-hinh/tran-thanh-son/', 'no typo result ranks above the exact one');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('a typo finds the right profile first and offers "Có phải bạn muốn tìm"', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  for (const [typo, href, fixed] of [
+    ['tran thnah son', '/dien-hinh/tran-thanh-son/', 'tran thanh son'],
+    ['truogn thcs tong lanh', '/dien-hinh/truong-thcs-tong-lanh/', 'truong thcs tong lanh'],
+    ['luong van loan', '/dien-hinh/luong-van-luan/', 'luong van luan'],
+  ]) {
+    await type(page, typo);
+    assert.equal((await results(page))[0].href, href, typo);
+    const line = page.locator('.search-suggest');
+    assert.match(await line.textContent(), /^Có phải bạn muốn tìm:/);
+    assert.equal(await line.locator('a').textContent(), fixed);
+  }
+  // The suggestion is a link that searches for the corrected query.
+  await page.click('.search-suggest a');
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'luong van luan');
+  assert.equal(await page.inputValue('#search-q'), 'luong van luan');
+  assert.equal(await page.locator('.search-suggest').count(), 0, 'a query that matches is not second-guessed');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('numerals, joined syllables and English plurals are understood', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  for (const q of ['dai hoi 6', 'đại hội lần thứ 6', 'dai hoi VI']) {
+    await type(page, q);
+    assert.equal((await results(page))[0].href, '/dai-hoi/6/', q);
+  }
+  await type(page, 'sonla');
+  const found = await results(page);
+  assert.ok(found.length >= 5, 'sonla finds pages');
+  for (const r of found.slice(0, 5)) {
+    const html = await (await fetch(env.server.url + r.href)).text();
+    assert.ok(html.includes('Sơn La'), `${r.href} does not say Sơn La`);
+  }
+  await context.close();
+  const en = await open('/en/search/');
+  await type(en.page, 'teachers');
+  const teachers = (await results(en.page)).map((r) => r.href);
+  await type(en.page, 'teacher');
+  assert.deepEqual(teachers.sort(), (await results(en.page)).map((r) => r.href).sort());
+  assert.ok(teachers.includes('/en/profiles/ngo-quang-tuan/'), JSON.stringify(teachers));
+  await type(en.page, 'sixth congress');
+  assert.equal((await results(en.page))[0].href, '/en/congresses/6/');
+  await en.context.close();
+  assert.deepEqual([...problems, ...en.problems], []);
+});
+
+test('nothing found is not a dead end: the listings are shown', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'xyzkhongcoketqua');
+  assert.equal((await results(page)).length, 0);
+  assert.match(await page.locator('#search-status').textContent(), /Không tìm thấy/);
+  assert.ok(await page.locator('.browse').isVisible(), 'the listings are hidden');
+  const links = await page.locator('.browse a').evaluateAll((as) => as.filter((a) => a.offsetParent).map((a) => a.getAttribute('href')));
+  assert.ok(links.some((h) => h.startsWith('/linh-vuc/')), 'no field listing is in view');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('on a 390×844 phone the first result starts within the first 420 px', async () => {
+  for (const q of ['thi dua', 'tran thnah son']) {
+    const { page, context, problems } = await open(`/tim-kiem/?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction((t) => document.getElementById('search-results').dataset.renderedQuery === t, q);
+    const top = await page.locator('.search-hits li').first().evaluate((li) => li.getBoundingClientRect().top);
+    assert.ok(top <= 420, `${q}: the first result starts at ${top} px`);
+    await context.close();
+    assert.deepEqual(problems, []);
+  }
+});
+
+test('filters fold behind "Lọc"; the ones in use are chips that remove them', async () => {
+  const { page, context, problems } = await open('/tim-kiem/?q=hop+tac+xa');
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'hop tac xa');
+  assert.equal(await page.locator('.search-filters summary').textContent(), 'Lọc');
+  assert.equal(await page.locator('#search-filter-field').isVisible(), false, 'the dropdowns are folded');
+  await openFilters(page);
+  await page.selectOption('#search-filter-field', 'nong-lam-nghiep');
+  await page.waitForURL(/field=nong-lam-nghiep/);
+  const chip = page.locator('.search-chip');
+  await chip.first().waitFor();
+  assert.equal(await chip.count(), 1);
+  assert.match(await chip.textContent(), /^Lĩnh vực: Nông, lâm nghiệp/);
+  assert.match(await chip.getAttribute('aria-label'), /^Bỏ lọc: Lĩnh vực: Nông, lâm nghiệp$/);
+  assert.match(await page.locator('.search-filters summary').textContent(), /Lọc \(1\)/);
+  await chip.click();
+  await page.waitForURL((u) => !u.searchParams.has('field'));
+  assert.equal(await page.locator('.search-chip').count(), 0);
+  assert.equal(await page.inputValue('#search-filter-field'), '');
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
+test('titles are highlighted, and "son la" marks the phrase "Sơn La", not each "là"', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'son la');
+  const marks = await page.locator('.search-hits mark').allTextContents();
+  assert.ok(marks.length > 0);
+  assert.ok(marks.some((m) => m.normalize('NFC').toLowerCase() === 'sơn la'), JSON.stringify(marks));
+  // In a text that has the phrase, no stray "là" is marked.
+  const stray = await page.locator('.search-hits p, .search-hits h2').evaluateAll((els) => els
+    .filter((e) => [...e.querySelectorAll('mark')].some((m) => m.textContent.toLowerCase() === 'sơn la'))
+    .flatMap((e) => [...e.querySelectorAll('mark')].map((m) => m.textContent))
+    .filter((t) => t.toLowerCase() !== 'sơn la'));
+  assert.deepEqual(stray, []);
+  await type(page, 'tran thanh son');
+  assert.equal(await page.locator('.search-hits h2 mark').first().textContent(), 'Trần Thanh Sơn');
+  await context.close();
+  assert.deepEqual(problems, []);
 });
