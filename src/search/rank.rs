@@ -9,9 +9,10 @@
 //! 2. **Candidates.** A finished syllable matches its key. The last syllable,
 //!    while still being typed, matches as a prefix from its first letter:
 //!    its candidates are the [`MAX_EXPANSIONS`] most frequent syllables
-//!    starting with it (ties by term), plus the syllable itself. For one or
-//!    two letters the index stores the result (the best impact per document,
-//!    [`shape`]d), so a keystroke costs one small file.
+//!    starting with it (ties by term), plus the syllable itself; a longer
+//!    completion counts half its impact. For one or two letters the index
+//!    stores the result (the best impact per document, [`shape`]d), so a
+//!    keystroke costs one small file.
 //! 3. Every syllable must match (AND), but an unfinished last syllable that
 //!    would leave nothing is ignored: results never vanish while typing.
 //! 4. A syllable scores the best impact among its candidates, plus the
@@ -78,12 +79,22 @@ pub fn expansions(src: &(impl Source + ?Sized), prefix: &str) -> anyhow::Result<
     Ok(chosen)
 }
 
+/// The impacts of a completion of `prefix`: a longer word counts half, so
+/// that "son la" ranks "Sơn La" above "Tông Lạnh" while "la" is still being
+/// typed.
+pub fn completion_impacts(term: &str, prefix: &str, postings: Postings) -> Postings {
+    if term == prefix {
+        return postings;
+    }
+    postings.into_iter().map(|(d, i)| (d, i / 2)).collect()
+}
+
 /// The best impact per document over a prefix's expansions, [`shape`]d:
 /// what the export stores for short prefixes.
 pub fn prefix_union(src: &(impl Source + ?Sized), prefix: &str) -> anyhow::Result<Postings> {
     let mut best: BTreeMap<u32, u8> = BTreeMap::new();
     for term in expansions(src, prefix)? {
-        for (doc, impact) in src.postings(&term)? {
+        for (doc, impact) in completion_impacts(&term, prefix, src.postings(&term)?) {
             let e = best.entry(doc).or_insert(0);
             *e = (*e).max(impact);
         }
@@ -235,13 +246,8 @@ fn matches(
         add(&mut m, &part.folded, part.folded.clone(), postings, 0);
     } else {
         for term in expansions(src, &part.folded)? {
-            add(
-                &mut m,
-                &term,
-                analyzer.key_of(&term),
-                src.postings(&term)?,
-                0,
-            );
+            let postings = completion_impacts(&term, &part.folded, src.postings(&term)?);
+            add(&mut m, &term, analyzer.key_of(&term), postings, 0);
         }
     }
     // A word still being typed is also matched as the word it already is:

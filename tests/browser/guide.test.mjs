@@ -19,6 +19,7 @@ const SHOTS = [
   { name: 'trang-chu.png', path: '/', check: 'h1' },
   { name: 'ho-so.png', path: '/dien-hinh/tran-thanh-son/', check: 'h1' },
   { name: 'tim-kiem.png', path: '/tim-kiem/?q=son+la', check: '#search-results li' },
+  { name: 'tim-kiem-go-sai.png', path: '/tim-kiem/?q=tran+thnah+son', check: '.search-suggest' },
   { name: 'thong-ke.png', path: '/thong-ke/', check: 'h1' },
 ];
 

@@ -357,7 +357,11 @@ export class Index {
       add(part.folded, part.folded, await this.shortPrefix(part.folded), 0);
     } else {
       m.prefix = part.folded;
-      for (const term of await this.expansions(part.folded)) add(term, an.keyOf(term), await this.postings(term), 0);
+      for (const term of await this.expansions(part.folded)) {
+        // A longer completion counts half (rank.rs `completion_impacts`).
+        const postings = await this.postings(term);
+        add(term, an.keyOf(term), term === part.folded ? postings : postings.map(([d, i]) => [d, i >> 1]), 0);
+      }
     }
     if (part.unfinished && part.key !== part.folded) add(part.key, part.key, await this.postings(part.key), 0);
     if (typos && this.correctable(part)) {
