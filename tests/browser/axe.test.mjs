@@ -27,13 +27,14 @@ async function firstMovement(page) {
   return href;
 }
 
-async function audit(path, viewport) {
+async function audit(path, viewport, prepare) {
   const context = await env.browser.newContext({ viewport });
   try {
     const page = await context.newPage();
     if (path === 'MOVEMENT') path = await firstMovement(page);
     const res = await page.goto(env.server.url + path);
     assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
+    await prepare?.(page);
     await page.addScriptTag({ path: AXE_PATH });
     const { violations } = await page.evaluate(
       (values) => window.axe.run(document, { runOnly: { type: 'tag', values } }), TAGS);
@@ -61,3 +62,13 @@ for (const path of PAGES) {
 }
 // The phone layout (collapsed header, stacked cards) is a different rendering to audit.
 test('axe / (phone 390×844)', () => audit('/', { width: 390, height: 844 }));
+
+// Search results as a reader sees them: a "did you mean" line, highlighted
+// titles, "Xem thêm", the filters opened and one in use as a chip.
+test('axe /tim-kiem/ with results, a suggestion, open filters and a chip (phone 390×844)', () =>
+  audit('/tim-kiem/?q=tran+thnah+son&kind=individual', { width: 390, height: 844 }, async (page) => {
+    await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === 'tran thnah son');
+    await page.locator('.search-suggest').waitFor();
+    await page.locator('.search-chip').waitFor();
+    await page.click('.search-filters summary');
+  }));
