@@ -232,6 +232,7 @@ impl<'a> Views<'a> {
             "date_iso": c.date.map(|d| d.to_string()),
             "delegates": self.delegates_label(c, lang),
             "theme_label": self.t(lang).get(if c.is_planned(Planned::Theme) { "theme_label_planned" } else { "theme_label" }),
+            "theme_mark": c.is_planned(Planned::Theme).then(|| self.t(lang).get("theme_planned_mark")),
             "title": text.title,
             "theme": theme,
             "theme_lang": theme_lang.code(),
