@@ -189,6 +189,25 @@ fn an_unconfirmed_reading_is_said_on_the_page_the_card_the_api_and_oembed() {
     assert!(json("oembed/nguyen-van-mau.json")
         .get("unconfirmed")
         .is_none());
+
+    // Every document still matches the schema it names (which documents the key).
+    for (rel, kind) in [
+        ("api/v1/profiles/lo-thi-thu.json", "profile"),
+        ("api/v1/profiles/nguyen-van-mau.json", "profile"),
+        ("api/v1/profiles.json", "profiles"),
+        ("api/v1/congresses.json", "congresses"),
+        ("oembed/lo-thi-thu.json", "oembed"),
+        ("en/oembed/lo-thi-thu.json", "oembed"),
+        ("oembed/nguyen-van-mau.json", "oembed"),
+    ] {
+        let schema = json(&format!("api/v1/schema/{kind}.json"));
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json(rel))
+            .map(|e| format!("{}: {e}", e.instance_path))
+            .collect();
+        assert_eq!(errors, Vec::<String>::new(), "{rel}");
+    }
 }
 
 #[test]
