@@ -51,7 +51,8 @@ pub enum Command {
     ///
     /// Everything `build` checks, and then every page as it would be built:
     /// links and #anchors that lead nowhere, images that do not exist. Lists
-    /// errors, then warnings (profiles without a photo), and prints the
+    /// errors, then warnings (profiles without a photo, readings still to
+    /// check against the original document), and prints the
     /// translation report on standard output. Exits with 1 when there is an
     /// error, 0 otherwise.
     Check {

@@ -35,6 +35,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod theme;
+pub mod unconfirmed;
 pub mod validate;
 pub mod yaml;
 

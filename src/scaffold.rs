@@ -86,6 +86,9 @@ summary: "Một câu tóm tắt (tối đa 300 ký tự) cho thẻ và kết qu�
 date: 2025-08-07                  # ngày đăng, dạng NĂM-THÁNG-NGÀY
 # sources:
 #   - title: "Báo cáo số 453/BC-UBND ngày 07/8/2025 của UBND tỉnh Sơn La"
+# unconfirmed:                    # cách đọc chưa đối chiếu với văn bản gốc (trang ghi rõ)
+#   - field: name                 # name | honorific | role | organization
+#     text: "Vì"                  # phần chữ chưa chắc chắn (mặc định: cả trường)
 # review: "ghi chú nội bộ, không bao giờ hiển thị trên trang"
 draft: true                       # đổi thành false khi sẵn sàng xuất bản
 ---

@@ -199,6 +199,8 @@ pub struct Profile {
     pub featured: bool,
     pub draft: bool,
     pub text: Translated<ProfileText>,
+    /// Readings not yet checked against the original document, by field.
+    pub unconfirmed: Vec<crate::unconfirmed::Unconfirmed>,
     /// The Vietnamese name folded (no tones, `đ` as `d`, lower case): what
     /// lists sort by. Worked out once at load, not in every sort of every
     /// list of every render.
@@ -246,8 +248,58 @@ pub struct Congress {
     pub year: i32,
     pub date: Option<Date>,
     pub delegates: Option<u32>,
-    pub delegates_approx: bool,
+    /// How the source gives the count: exactly, "khoảng" or "trên".
+    pub delegates_qualifier: Qualifier,
+    /// What the source gives as planned ("dự kiến"), not as having happened.
+    pub planned: Vec<Planned>,
     pub text: Translated<DocText>,
+}
+
+impl Congress {
+    pub fn is_planned(&self, fact: Planned) -> bool {
+        self.planned.contains(&fact)
+    }
+}
+
+/// Con số được nêu thế nào: `exact` (đúng bằng), `about` ("khoảng"), `over` ("trên"). / How a count is given: exactly, about, more than.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    About,
+    Over,
+}
+
+impl Qualifier {
+    pub fn key(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::Over => "over",
+        }
+    }
+}
+
+/// Điều văn bản nguồn nêu là dự kiến: `date` (ngày), `delegates` (số đại biểu), `theme` (chủ đề). / A fact the source gives as planned.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Planned {
+    Date,
+    Delegates,
+    Theme,
+}
+
+impl Planned {
+    pub fn key(self) -> &'static str {
+        match self {
+            Planned::Date => "date",
+            Planned::Delegates => "delegates",
+            Planned::Theme => "theme",
+        }
+    }
 }
 
 /// Cấp phát động: `prime-minister` (Thủ tướng Chính phủ), `province` (tỉnh), `sector` (ngành). / Who launched the movement.

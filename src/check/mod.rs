@@ -2,7 +2,8 @@
 //! and the files the build would write, and reports what a reader would
 //! trip over — links and `#anchors` that lead nowhere, images that do not
 //! exist — plus what is not wrong but wants doing: profiles without a
-//! photo, and the translation report. Writes nothing.
+//! photo, readings not yet checked against the original document, and the
+//! translation report. Writes nothing.
 //!
 //! Keys of movements, fields, awards and communes, photos and summary
 //! lengths are `validate`'s rules; `check` runs them too (through
@@ -34,6 +35,7 @@ pub fn inspect(site: &Site, files: Option<&[OutFile]>, content_ok: bool) -> Foun
         diagnostics.extend(links::check(site, files, content_ok));
     }
     diagnostics.extend(profile_warnings(site));
+    diagnostics.extend(unconfirmed_readings(site));
     diagnostics.extend(translations::shallow_history_warning(&site.config.root));
     Found {
         diagnostics,
@@ -54,6 +56,33 @@ fn profile_warnings(site: &Site) -> Vec<Diagnostic> {
                     "put a portrait (.jpg, .png or .webp) in {}/ and add `photo: <file name>` and `photo_alt: <what it shows>`",
                     p.bundle.to_string_lossy().replace('\\', "/")
                 ))
+        })
+        .collect()
+}
+
+/// Every unconfirmed reading, as a to-do: the pages say it is being
+/// checked, so someone must check it and then remove the entry.
+fn unconfirmed_readings(site: &Site) -> Vec<Diagnostic> {
+    site.profiles
+        .iter()
+        .flat_map(|p| {
+            p.unconfirmed.iter().map(move |u| {
+                let readings: Vec<String> = u.readings.iter().map(|r| format!("“{r}”")).collect();
+                Diagnostic::warning(
+                    p.text.vi.origin.loc(&[Seg::Key("unconfirmed")]),
+                    format!(
+                        "to do: check the spelling {} of `{}` (“{}”) against the original document",
+                        readings.join(", "),
+                        u.field.key(),
+                        u.value
+                    ),
+                )
+                .field("unconfirmed")
+                .help(format!(
+                    "the pages say this spelling is being checked; once the original confirms it, correct `{}` if needed and remove its entry from `unconfirmed`",
+                    u.field.key()
+                ))
+            })
         })
         .collect()
 }

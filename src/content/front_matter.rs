@@ -3,7 +3,10 @@
 //! (`guong schema`): their doc comments become the hover text staff read, so
 //! they speak to writers, Vietnamese first.
 
-use crate::site::{AwardEntry, Kind, LaunchedBy, MovementResult, Origin, Source};
+use crate::site::{
+    AwardEntry, Kind, LaunchedBy, MovementResult, Origin, Planned, Qualifier, Source,
+};
+use crate::unconfirmed::Reading;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
@@ -26,6 +29,7 @@ pub const PROFILE_TEMPLATE_KEYS: &[&str] = &[
     "date",
     "tags",
     "sources",
+    "unconfirmed",
     "review",
     "draft",
     "featured",
@@ -81,6 +85,9 @@ pub(super) struct ProfileVi {
     /// Các văn bản nguồn của hồ sơ. / The sources of the profile.
     #[serde(default)]
     pub(super) sources: Vec<Source>,
+    /// Những cách đọc (tên, chức danh, đơn vị) chưa được đối chiếu với văn bản gốc: trang sẽ ghi rõ điều đó. / Readings not yet checked against the original document: the pages say so.
+    #[serde(default)]
+    pub(super) unconfirmed: Vec<Reading>,
     /// Ghi chú nội bộ cho người duyệt, không bao giờ hiển thị trên trang. / An internal note, never published.
     #[serde(default)]
     #[allow(dead_code)] // read by people, never published
@@ -175,9 +182,15 @@ pub(super) struct CongressVi {
     /// Số đại biểu dự Đại hội. / Number of delegates.
     #[serde(default)]
     pub(super) delegates: Option<u32>,
-    /// `true` nếu số đại biểu là con số ước tính. / `true` when the delegate count is approximate.
+    /// Nguồn nêu số đại biểu thế nào: `exact` (mặc định), `about` ("khoảng"), `over` ("trên"). / How the source gives the count.
+    #[serde(default)]
+    pub(super) delegates_qualifier: Option<Qualifier>,
+    /// Cách viết cũ của `delegates_qualifier: about`. / The older way to write `delegates_qualifier: about`.
     #[serde(default)]
     pub(super) delegates_approx: bool,
+    /// Những điều nguồn nêu là dự kiến: `date`, `delegates`, `theme`. / What the source gives as planned ("dự kiến").
+    #[serde(default)]
+    pub(super) planned: Vec<Planned>,
     /// Chủ đề (khẩu hiệu) của Đại hội. / The congress's theme.
     pub(super) theme: String,
     /// Tiêu đề trang. / The page title.
@@ -214,6 +227,12 @@ pub(super) struct CongressEn {
     /// Nên bỏ: chỉ được ghi nếu giống hệt tệp tiếng Việt. / Better omitted: must equal the Vietnamese file.
     #[serde(default)]
     pub(super) delegates_approx: Option<bool>,
+    /// Nên bỏ: chỉ được ghi nếu giống hệt tệp tiếng Việt. / Better omitted: must equal the Vietnamese file.
+    #[serde(default)]
+    pub(super) delegates_qualifier: Option<Qualifier>,
+    /// Nên bỏ: chỉ được ghi nếu giống hệt tệp tiếng Việt. / Better omitted: must equal the Vietnamese file.
+    #[serde(default)]
+    pub(super) planned: Option<Vec<Planned>>,
     #[serde(skip)]
     pub(super) body: String,
     #[serde(skip)]

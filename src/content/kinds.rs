@@ -239,6 +239,7 @@ fn profile(
         .parent()
         .map(|p| p.to_path_buf())
         .unwrap_or_default();
+    let readings = v.unconfirmed;
     let vi_text = ProfileText {
         name: v.name.trim().to_string(),
         honorific: nonempty(v.honorific),
@@ -261,7 +262,13 @@ fn profile(
         body: e.body,
         origin: e.origin,
     });
+    diags.extend(crate::unconfirmed::check(
+        &readings,
+        &vi_text,
+        &vi_text.origin,
+    ));
     Some(Profile {
+        unconfirmed: crate::unconfirmed::group(&readings, &vi_text),
         slug: slug.to_string(),
         bundle,
         kind: v.kind,
@@ -345,7 +352,46 @@ fn congress(
             &v.origin,
             diags,
         );
+        same(
+            "delegates_qualifier",
+            &e.delegates_qualifier.map(Some),
+            &v.delegates_qualifier,
+            &e.origin,
+            &v.origin,
+            diags,
+        );
+        same(
+            "planned", &e.planned, &v.planned, &e.origin, &v.origin, diags,
+        );
     }
+    let delegates_qualifier = qualifier(&v, diags);
+    for (i, fact) in v.planned.iter().enumerate() {
+        let missing = match fact {
+            Planned::Date => v.date.is_none(),
+            Planned::Delegates => v.delegates.is_none(),
+            Planned::Theme => false,
+        };
+        if missing {
+            diags.push(
+                Diagnostic::error(
+                    v.origin.loc(&[Seg::Key("planned"), Seg::Index(i)]),
+                    format!(
+                        "`{}` is planned, but the congress has no `{}`",
+                        fact.key(),
+                        fact.key()
+                    ),
+                )
+                .field("planned")
+                .help(format!(
+                    "write the planned `{}`, or remove it from `planned`",
+                    fact.key()
+                )),
+            );
+        }
+    }
+    let mut planned = v.planned.clone();
+    planned.sort();
+    planned.dedup();
     let en = en.map(|e| DocText {
         title: e.title,
         theme: nonempty(e.theme),
@@ -358,7 +404,8 @@ fn congress(
         year: v.year,
         date,
         delegates: v.delegates,
-        delegates_approx: v.delegates_approx,
+        delegates_qualifier,
+        planned,
         text: Translated {
             vi: DocText {
                 title: v.title,
@@ -369,6 +416,35 @@ fn congress(
             },
             en,
         },
+    }
+}
+
+/// The delegate count's qualifier: `delegates_qualifier`, or `about` from
+/// the older `delegates_approx: true`; the two must not disagree.
+fn qualifier(v: &CongressVi, diags: &mut Vec<Diagnostic>) -> Qualifier {
+    match (v.delegates_qualifier, v.delegates_approx) {
+        (None, approx) => {
+            if approx {
+                Qualifier::About
+            } else {
+                Qualifier::Exact
+            }
+        }
+        (Some(q), false) | (Some(q @ Qualifier::About), true) => q,
+        (Some(q), true) => {
+            diags.push(
+                Diagnostic::error(
+                    v.origin.loc(&[Seg::Key("delegates_approx")]),
+                    format!(
+                        "`delegates_approx: true` says \"about\", but `delegates_qualifier` says `{}`",
+                        q.key()
+                    ),
+                )
+                .field("delegates_approx")
+                .help("remove `delegates_approx`: `delegates_qualifier` says how the source gives the count"),
+            );
+            q
+        }
     }
 }
 

@@ -16,7 +16,7 @@ use crate::i18n::roman;
 use crate::images::Images;
 use crate::output::OutFile;
 use crate::render::urls::Urls;
-use crate::site::{Profile, Site, Translated};
+use crate::site::{Profile, Qualifier, Site, Translated};
 use serde_json::{json, Value};
 
 /// The schema files, by document kind (`/api/v1/schema/<kind>.json`).
@@ -45,6 +45,23 @@ fn local(text: &LocalText) -> Value {
         json!(plain(&text.vi)),
         json!(text.en.as_deref().map(plain).filter(|s| !s.is_empty())),
     )
+}
+
+/// The profile's unconfirmed readings with their notice in both languages.
+pub(super) fn unconfirmed(p: &Profile) -> Value {
+    let list: Vec<Value> = p
+        .unconfirmed
+        .iter()
+        .map(|u| {
+            json!({
+                "field": u.field.key(),
+                "readings": u.readings.iter().map(|r| plain(r)).collect::<Vec<_>>(),
+                "value": plain(&u.value),
+                "notice": both(json!(plain(&u.notice(Lang::Vi))), json!(plain(&u.notice(Lang::En)))),
+            })
+        })
+        .collect();
+    json!(list)
 }
 
 /// A URL a reader may follow: only http(s), else nothing.
@@ -111,6 +128,7 @@ impl Api<'_> {
             "url": self.per_lang(|l| u.profile(l, &p.slug)),
             "api_url": self.abs(&api_path(&format!("profiles/{}.json", p.slug))),
             "thumbnail": self.thumbnail(p),
+            "unconfirmed": unconfirmed(p),
         })
     }
 
@@ -182,6 +200,7 @@ impl Api<'_> {
                 self.keyed(c, |l| commune_label(self.site, c, l), has_en)
             }),
             "text": text,
+            "unconfirmed": unconfirmed(p),
             "awards": awards,
             "movements": movements,
             "years": p.years(),
@@ -239,7 +258,9 @@ impl Api<'_> {
                     "year": c.year,
                     "date": c.date.map(|d| d.to_string()),
                     "delegates": c.delegates,
-                    "delegates_approx": c.delegates_approx,
+                    "delegates_approx": c.delegates_qualifier == Qualifier::About,
+                    "delegates_qualifier": c.delegates.map(|_| c.delegates_qualifier.key()),
+                    "planned": c.planned.iter().map(|f| f.key()).collect::<Vec<_>>(),
                     "title": self.translated(&c.text, |t| json!(plain(&t.title))),
                     "theme": self.translated(&c.text, |t| json!(t.theme.as_deref().map(plain))),
                     "body_html": self.translated(&c.text, |t| json!(story_html(&t.body, &base))),

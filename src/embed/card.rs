@@ -106,6 +106,12 @@ pub(super) fn estimated_height(p: &Profile, lang: Lang) -> u32 {
         head = head.max(96);
     }
     let summary = 12 + 23 * lines(&t.summary, 60);
+    // The notices of unconfirmed readings, in 14 px text.
+    let notices: u32 = p
+        .unconfirmed
+        .iter()
+        .map(|u| 8 + 20 * lines(&u.notice(lang), 64))
+        .sum();
     let awards = if p.awards.is_empty() {
         0
     } else {
@@ -113,7 +119,7 @@ pub(super) fn estimated_height(p: &Profile, lang: Lang) -> u32 {
     };
     let foot = 12 + 10 + 1 + 20;
     let frame = 2 * 20 + 1 + 4;
-    frame + head + summary + awards + foot
+    frame + head + summary + notices + awards + foot
 }
 
 fn context(
@@ -150,6 +156,7 @@ fn context(
         "honorific": t.honorific.as_deref().map(plain),
         "role_line": role_line(p, lang),
         "summary": plain(&t.summary),
+        "unconfirmed": p.unconfirmed.iter().map(|u| u.notice_html(lang)).collect::<Vec<_>>(),
         "kind_label": kind,
         "field_label": field_label(site, &p.field, lang),
         "awards": awards,

@@ -28,6 +28,16 @@ pub fn document(site: &Site, images: &Images, p: &Profile, lang: Lang) -> Value 
         "height": card::estimated_height(p, lang),
         "cache_age": super::CACHE_AGE,
     });
+    // An extension (oEmbed lets providers add parameters): the card says
+    // it too, but a consumer that shows only `title` must be able to.
+    if !p.unconfirmed.is_empty() {
+        let notices: Vec<Value> = p
+            .unconfirmed
+            .iter()
+            .map(|u| json!({"field": u.field.key(), "readings": u.readings.iter().map(|r| plain(r)).collect::<Vec<_>>(), "notice": plain(&u.notice(lang))}))
+            .collect();
+        doc["unconfirmed"] = json!(notices);
+    }
     // A thumbnail: the share card made for previews, else the photo.
     let thumb = match (
         images.cards.get(&(p.slug.clone(), lang)),

@@ -219,7 +219,14 @@ impl<'a> Views<'a> {
             .statistics
             .charts
             .iter()
-            .map(|c| json!({"value": format_number(c.bars.iter().map(|b| b.value).sum(), lang), "label": c.total_label.as_ref().unwrap_or(&c.title).text(lang)}))
+            .map(|c| {
+                json!({
+                    "value": format_number(c.bars.iter().map(|b| b.value).sum(), lang),
+                    "label": c.total_label.as_ref().unwrap_or(&c.title).text(lang),
+                    // Each figure leads to the chart it sums, where its parts are.
+                    "href": format!("{}#h-{}", self.urls.href(&self.urls.statistics(lang)), c.id),
+                })
+            })
             .collect();
         let page = json!({
             "featured": featured, "latest": latest, "slogan": slogan, "congresses": congresses, "headline": headline,

@@ -6,7 +6,7 @@ use super::urls::{Taxonomy, Urls};
 use crate::config::Lang;
 use crate::i18n::{format_date, format_number, roman, Strings};
 use crate::images::{Images, Picture};
-use crate::site::{Congress, Kind, Movement, Profile, Site};
+use crate::site::{Congress, Kind, Movement, Planned, Profile, Qualifier, Site};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -165,6 +165,7 @@ impl<'a> Views<'a> {
             "date_iso": p.date.to_string(),
             "years": p.years().iter().map(|y| json!({"label": y, "href": u.href(&u.term(lang, Taxonomy::Year, &y.to_string()))})).collect::<Vec<_>>(),
             "untranslated": lang != text_lang,
+            "unconfirmed": p.unconfirmed.iter().map(|u| u.notice_html(lang)).collect::<Vec<_>>(),
             "embed": crate::embed::profile_links(self.site, lang, p),
         });
         if let (Value::Object(c), Value::Object(e)) = (&mut card, extra) {
@@ -194,14 +195,26 @@ impl<'a> Views<'a> {
         })
     }
 
+    /// The delegate count as the source gives it: "trên 250 đại biểu",
+    /// "khoảng 300 đại biểu (dự kiến)".
     pub fn delegates_label(&self, c: &Congress, lang: Lang) -> Option<String> {
         let n = c.delegates?;
-        let key = if c.delegates_approx {
-            "delegates_approx"
-        } else {
-            "delegates_exact"
+        let key = match c.delegates_qualifier {
+            Qualifier::Exact => "delegates_exact",
+            Qualifier::About => "delegates_approx",
+            Qualifier::Over => "delegates_over",
         };
-        Some(self.t(lang).with_n(key, &format_number(n as u64, lang)))
+        let label = self.t(lang).with_n(key, &format_number(n as u64, lang));
+        Some(self.planned(c, Planned::Delegates, label, lang))
+    }
+
+    /// `text`, marked "(dự kiến)" when the source gives `fact` as planned.
+    fn planned(&self, c: &Congress, fact: Planned, text: String, lang: Lang) -> String {
+        if c.is_planned(fact) {
+            self.t(lang).get("planned").replace("{x}", &text)
+        } else {
+            text
+        }
     }
 
     pub fn congress(&self, c: &Congress, lang: Lang) -> Value {
@@ -215,9 +228,11 @@ impl<'a> Views<'a> {
             "number": c.number,
             "numeral": roman(c.number),
             "year": c.year,
-            "date": c.date.map(|d| format_date(d, lang)),
+            "date": c.date.map(|d| self.planned(c, Planned::Date, format_date(d, lang), lang)),
             "date_iso": c.date.map(|d| d.to_string()),
             "delegates": self.delegates_label(c, lang),
+            "theme_label": self.t(lang).get(if c.is_planned(Planned::Theme) { "theme_label_planned" } else { "theme_label" }),
+            "theme_mark": c.is_planned(Planned::Theme).then(|| self.t(lang).get("theme_planned_mark")),
             "title": text.title,
             "theme": theme,
             "theme_lang": theme_lang.code(),

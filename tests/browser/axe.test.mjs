@@ -14,6 +14,8 @@ const PAGES = [
   '/', '/en/', '/dien-hinh/', '/dien-hinh/tran-thanh-son/', '/en/profiles/tran-thanh-son/',
   '/dai-hoi/', '/dai-hoi/6/', '/phong-trao/', 'MOVEMENT', '/khau-hieu/', '/thong-ke/',
   '/en/statistics/', '/linh-vuc/an-ninh-quoc-phong/', '/tim-kiem/', '/gioi-thieu/', '/404.html',
+  // A profile whose name is still being checked (its notice), and the mass organisations' results.
+  '/dien-hinh/vi-hong-ky/', '/en/profiles/vi-hong-ky/', '/ket-qua-phong-trao/',
 ];
 
 const env = useBrowser();

@@ -15,7 +15,7 @@ fn real() -> &'static std::path::Path {
     .path()
 }
 
-fn out() -> std::path::PathBuf {
+pub fn out() -> std::path::PathBuf {
     real().join("public")
 }
 
