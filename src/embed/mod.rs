@@ -106,15 +106,18 @@ pub fn blockquote_html(site: &Site, lang: Lang, p: &Profile) -> String {
 }
 
 /// What a profile page needs to offer embedding: the oEmbed discovery URL
-/// and the code to copy (for the theme's `page.embed`).
+/// and the code to copy (for the theme's `page.embed`). No code while
+/// `base_url` is the example address: a snippet pointing there cannot work
+/// on anyone's page (the build warns about it).
 pub fn profile_links(site: &Site, lang: Lang, p: &Profile) -> Value {
     let urls = Urls::new(&site.config);
+    let real = !site.config.has_example_address();
     serde_json::json!({
         "oembed_href": urls.abs(&oembed_path(lang, &p.slug)),
         "card_href": urls.abs(&embed_path(lang, &p.slug)),
         "title": display_name(p, lang),
-        "code": blockquote_html(site, lang, p),
-        "iframe": iframe_html(site, lang, p),
+        "code": real.then(|| blockquote_html(site, lang, p)),
+        "iframe": real.then(|| iframe_html(site, lang, p)),
     })
 }
 
