@@ -35,6 +35,12 @@ pub const SANDBOX: &str = "allow-scripts allow-popups allow-popups-to-escape-san
 /// Width (px) announced in oEmbed; the card itself fits 280–700 px.
 pub const OEMBED_WIDTH: u32 = 560;
 
+/// Height (px) of a frame nobody resizes (a plain iframe, oEmbed): the
+/// card fills it at every width from 280 to 700 px, keeping each text to
+/// whole lines (embed.html); tests/browser/phone.test.mjs checks that every
+/// card fits it. The docs' snippet says the same number.
+pub const FRAME_HEIGHT: u32 = 340;
+
 /// Seconds an oEmbed consumer may cache a document.
 pub const CACHE_AGE: u64 = 86_400;
 
@@ -73,7 +79,7 @@ pub fn display_name(p: &Profile, lang: Lang) -> String {
 }
 
 /// The `<iframe>` of a profile's card for a host page (absolute URL). Its
-/// text is escaped; `height` is a first guess that embed.js corrects.
+/// text is escaped; the card fills its [`FRAME_HEIGHT`] at any width.
 pub fn iframe_html(site: &Site, lang: Lang, p: &Profile) -> String {
     let urls = Urls::new(&site.config);
     let title = format!(
@@ -86,7 +92,7 @@ pub fn iframe_html(site: &Site, lang: Lang, p: &Profile) -> String {
         card::escape(&urls.abs(&embed_path(lang, &p.slug))),
         card::escape(&title),
         OEMBED_WIDTH,
-        card::estimated_height(p, lang),
+        FRAME_HEIGHT,
     )
 }
 

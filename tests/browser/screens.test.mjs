@@ -8,20 +8,12 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { useBrowser } from './server.mjs';
+import { PAGE_TYPES } from './page-types.mjs';
 
 const OUT = process.env.ARTIFACTS_DIR ||
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../artifacts');
 const env = useBrowser();
 
-export const PAGE_TYPES = [
-  { name: 'home', path: '/' },
-  { name: 'individual', path: '/dien-hinh/tran-thanh-son/' },
-  { name: 'collective', path: '/dien-hinh/don-bien-phong-chieng-on/' },
-  { name: 'congress', path: '/dai-hoi/6/' },
-  { name: 'statistics', path: '/thong-ke/' },
-  { name: 'listing', path: '/dien-hinh/' },
-  { name: 'search', path: '/tim-kiem/?q=son+la', ready: '#search-results li' },
-];
 const WIDTHS = [360, 1366];
 
 test('screenshots at 360 and 1366 px of every page type', async () => {
