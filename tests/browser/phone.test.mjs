@@ -134,7 +134,9 @@ test('the documented plain iframe fits every card from 320 to 1366 px: no gap, n
             .map((e) => ({ cls: e.className, h: e.getBoundingClientRect().height, line: parseFloat(getComputedStyle(e).lineHeight) }))
             .filter((b) => Math.abs(b.h / b.line - Math.round(b.h / b.line)) > 0.05);
           const above = Math.max(...[...document.querySelectorAll('.g-card > *:not(.g-foot)')].map((e) => e.getBoundingClientRect().bottom));
-          return { card: card.height, cardBottom: card.bottom, footBottom: foot.bottom, above, footTop: foot.top,
+          const more = document.querySelector('.g-more');
+          const moreLines = more.getBoundingClientRect().height / parseFloat(getComputedStyle(more).lineHeight);
+          return { moreLines, card: card.height, cardBottom: card.bottom, footBottom: foot.bottom, above, footTop: foot.top,
             scroll: document.documentElement.scrollHeight, inner: innerHeight, width: innerWidth, broken };
         });
         const what = `${lang}/embed/${slugs[i]}/ at ${width}px (card ${fit.width}px wide)`;
@@ -143,6 +145,7 @@ test('the documented plain iframe fits every card from 320 to 1366 px: no gap, n
         assert.ok(fit.scroll <= fit.inner, `${what}: the card overflows its frame`);
         assert.ok(fit.footBottom <= fit.cardBottom && fit.above <= fit.footTop + 0.5, `${what}: the last line is cut (${JSON.stringify(fit)})`);
         assert.deepEqual(fit.broken, [], `${what}: half a line shows`);
+        assert.ok(fit.moreLines < 1.5, `${what}: "read more" breaks over ${fit.moreLines.toFixed(1)} lines`);
         n++;
       }
       await page.close();
