@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useBrowser, siteDir } from './server.mjs';
+import { useBrowser, siteDir, start } from './server.mjs';
 import { PAGE_TYPES } from './page-types.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -95,13 +95,11 @@ async function documentedSnippet() {
   return m[1];
 }
 
-test('the documented plain iframe fits every card from 320 to 1366 px: no gap, no cut line', async () => {
-  const snippet = await documentedSnippet();
-  const base = 'https://guong.example.org';
-  assert.ok(snippet.includes(`${base}/embed/tran-thanh-son/`), snippet);
+// Every card of a built site in the documented snippet, on a host page of
+// another origin at each width; returns the number of frames checked.
+async function checkPlainFrames(siteUrl, dir, snippet, base) {
   const height = Number(/height="(\d+)"/.exec(snippet)[1]);
-  const slugs = await readdir(path.join(await siteDir(), 'embed'));
-  assert.ok(slugs.length >= 40, 'the cards of the real site');
+  const slugs = await readdir(path.join(dir, 'embed'));
   // The newspaper: another origin, an article column with margins.
   const pages = new Map();
   const host = createServer((req, res) => {
@@ -112,7 +110,7 @@ test('the documented plain iframe fits every card from 320 to 1366 px: no gap, n
   const hostUrl = `http://127.0.0.1:${host.address().port}`;
   let n = 0;
   for (const lang of ['', '/en']) {
-    const frames = slugs.map((s) => snippet.split(`${base}/embed/tran-thanh-son/`).join(`${env.server.url}${lang}/embed/${s}/`)).join('\n<p>…</p>\n');
+    const frames = slugs.map((s) => snippet.split(`${base}/embed/tran-thanh-son/`).join(`${siteUrl}${lang}/embed/${s}/`)).join('\n<p>…</p>\n');
     pages.set(`/a${lang || '/vi'}.html`, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Bài</title>
 <style>body{margin:0 20px;font:18px/1.5 Georgia,serif}main{max-width:760px}</style></head><body><main>${frames}</main></body></html>`);
     for (const width of [320, 360, 390, 768, 1024, 1366]) {
@@ -124,6 +122,8 @@ test('the documented plain iframe fits every card from 320 to 1366 px: no gap, n
         await el.scrollIntoViewIfNeeded(); // loading="lazy"
         const frame = await el.contentFrame();
         await frame.waitForSelector('.g-foot');
+        // The photo, when there is one, has loaded (it sets the head's height).
+        await frame.waitForFunction(() => [...document.images].every((im) => im.complete));
         const outer = await el.evaluate((e) => e.getBoundingClientRect().height);
         const fit = await frame.evaluate(() => {
           const card = document.querySelector('.g-card').getBoundingClientRect();
@@ -152,5 +152,52 @@ test('the documented plain iframe fits every card from 320 to 1366 px: no gap, n
     }
   }
   await new Promise((r) => host.close(r));
-  console.log(`${n} plain-iframe cards checked at 320–1366 px, frame ${height}px`);
+  return n;
+}
+
+test('the documented plain iframe fits every card from 320 to 1366 px: no gap, no cut line', async () => {
+  const snippet = await documentedSnippet();
+  const base = 'https://guong.example.org';
+  assert.ok(snippet.includes(`${base}/embed/tran-thanh-son/`), snippet);
+  const real = await siteDir();
+  assert.ok((await readdir(path.join(real, 'embed'))).length >= 40, 'the cards of the real site');
+  let n = await checkPlainFrames(env.server.url, real, snippet, base);
+  // The good fixture's cards have what the real ones lack: photos and awards.
+  const fixture = process.env.FIXTURE_SITE_DIR;
+  if (!fixture) throw new Error('FIXTURE_SITE_DIR (the built tests/fixtures/good site) must be set');
+  const fixtureServer = await start(fixture);
+  try {
+    n += await checkPlainFrames(fixtureServer.url, fixture, snippet, base);
+  } finally {
+    await fixtureServer.close();
+  }
+  console.log(`${n} plain-iframe cards checked at 320–1366 px, frame ${/height="(\d+)"/.exec(snippet)[1]}px`);
+});
+
+test('the embed box shows its whole code readably, with a copy button only where it can work', async () => {
+  const fixture = process.env.FIXTURE_SITE_DIR;
+  if (!fixture) throw new Error('FIXTURE_SITE_DIR (the built tests/fixtures/good site) must be set');
+  const server = await start(fixture);
+  try {
+    for (const [width, javaScriptEnabled] of [[360, true], [1366, true], [360, false]]) {
+      const context = await env.browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/dien-hinh/nguyen-van-mau/`);
+      await page.locator('details.embed-code summary').click();
+      const box = await page.locator('#embed-code').evaluate((t) => ({
+        code: t.value, size: parseFloat(getComputedStyle(t).fontSize),
+        scroll: t.scrollHeight, client: t.clientHeight, right: t.getBoundingClientRect().right,
+      }));
+      const what = `${width}px${javaScriptEnabled ? '' : ', no JavaScript'}`;
+      assert.ok(box.code.includes('<script async src="https://fixture.example.org/embed.js"></script>'), what);
+      assert.ok(box.size >= 12, `${what}: code at ${box.size}px`);
+      assert.ok(box.scroll <= box.client + 1, `${what}: the code box hides ${box.scroll - box.client}px of the code`);
+      assert.ok(box.right <= width, `${what}: the code box runs off the screen`);
+      // The copy button needs the clipboard (a script over https or localhost).
+      assert.equal(await page.locator('#embed-copy').isVisible(), javaScriptEnabled, what);
+      await context.close();
+    }
+  } finally {
+    await server.close();
+  }
 });
