@@ -201,3 +201,25 @@ test('the embed box shows its whole code readably, with a copy button only where
     await server.close();
   }
 });
+
+test('each search filter counts what choosing it lists', async () => {
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+  await page.goto(`${env.server.url}/tim-kiem/`);
+  await page.waitForFunction(() => document.getElementById('search-results').dataset.renderedQuery === '');
+  const filters = await page.locator('.search-filter select').evaluateAll((ss) => ss.map((s) => ({
+    name: s.name, values: [...s.options].filter((o) => o.value).map((o) => ({ value: o.value, label: o.textContent })),
+  })));
+  assert.ok(filters.length >= 3, 'the filters');
+  for (const f of filters) {
+    for (const v of f.values) {
+      const counted = Number(/\(([\d.,]+)\)$/.exec(v.label)[1].replace(/[.,]/g, ''));
+      assert.ok(counted > 0, `${f.name}=${v.value}: "${v.label}" offers nothing`);
+      await page.goto(`${env.server.url}/tim-kiem/?${f.name}=${encodeURIComponent(v.value)}`);
+      await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent));
+      const status = await page.locator('#search-status').textContent();
+      const listed = Number(/[\d.,]+/.exec(status)[0].replace(/[.,]/g, ''));
+      assert.equal(listed, counted, `${f.name}=${v.value}: "${v.label}" but "${status}"`);
+    }
+  }
+  await page.close();
+});
