@@ -94,6 +94,18 @@ struct RawConfig {
     /// Xử lý ảnh. / Photo processing.
     #[serde(default)]
     images: RawImages,
+    /// Đơn vị xuất bản trang, ghi ở chân trang. / Who publishes the site (shown in the footer).
+    #[serde(default)]
+    publisher: Option<LocalText>,
+    /// Cách liên hệ (địa chỉ thư điện tử, trang web hoặc điện thoại), ghi ở chân trang. / How to reach the publisher (footer).
+    #[serde(default)]
+    contact: Option<LocalText>,
+    /// Giấy phép sử dụng nội dung, ghi ở chân trang. / The licence of the content (footer).
+    #[serde(default)]
+    license: Option<LocalText>,
+    /// Các văn bản nguồn của nội dung, ghi ở chân trang. / The documents the content is drawn from (footer).
+    #[serde(default)]
+    sources: Option<LocalText>,
 }
 
 /// Xử lý ảnh. / Photo processing.
@@ -165,10 +177,31 @@ pub struct Config {
     pub theme: String,
     pub paginate: usize,
     pub images: ImageSettings,
+    pub footer: Footer,
     paths: BTreeMap<(Lang, &'static str), String>,
 }
 
+/// What the footer says about the site, each line only when `site.yaml` sets it.
+#[derive(Debug, Clone, Default)]
+pub struct Footer {
+    pub publisher: Option<LocalText>,
+    pub contact: Option<LocalText>,
+    pub license: Option<LocalText>,
+    pub sources: Option<LocalText>,
+}
+
+/// The host of the placeholder address in the bundled `site.yaml` and in
+/// the docs' examples: a site built with it links to a site that is not it.
+pub const EXAMPLE_HOST: &str = "guong.example.org";
+
 impl Config {
+    /// Whether `base_url` is still the placeholder [`EXAMPLE_HOST`].
+    pub fn has_example_address(&self) -> bool {
+        let rest = self.base_url.split_once("://").map_or("", |(_, r)| r);
+        let host = rest.split(['/', ':']).next().unwrap_or_default();
+        host.eq_ignore_ascii_case(EXAMPLE_HOST)
+    }
+
     /// The path name of a URL section in a language (`profiles` → `dien-hinh`).
     pub fn section(&self, lang: Lang, name: &str) -> &str {
         self.paths
@@ -389,6 +422,12 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
         base_path,
         theme: raw.theme,
         paginate,
+        footer: Footer {
+            publisher: raw.publisher,
+            contact: raw.contact,
+            license: raw.license,
+            sources: raw.sources,
+        },
         paths,
     })
 }

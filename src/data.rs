@@ -44,7 +44,7 @@ pub enum AwardLevel {
     Other,
 }
 
-/// `order` (huân chương), `medal` (huy chương), `title` (danh hiệu), `certificate` (bằng khen, giấy khen), `flag` (cờ thi đua), `badge` (kỷ niệm chương). / The kind of award.
+/// `order` (huân chương), `medal` (huy chương), `title` (danh hiệu), `certificate` (bằng khen, giấy khen), `flag` (cờ thi đua), `badge` (huy hiệu, kỷ niệm chương). / The kind of award.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum AwardKind {

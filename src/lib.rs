@@ -279,11 +279,40 @@ pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
     })?;
     let files = staging.files();
     timed("swap", || staging.finish())?;
+    let mut warnings = loaded.warnings;
+    warnings.extend(example_address_warning(&loaded.site.config));
     Ok(Built {
         files,
         profiles: loaded.site.profiles.len(),
-        warnings: loaded.warnings,
+        warnings,
     })
+}
+
+/// A build whose `base_url` is still the example address: its canonical
+/// links, feeds, sitemap and oEmbed all point at a site that is not this
+/// one, so it must not be published as it is. (Profile pages leave the
+/// embed code out rather than hand out a snippet that cannot work.)
+fn example_address_warning(config: &config::Config) -> Option<Diagnostic> {
+    if !config.has_example_address() {
+        return None;
+    }
+    let rel = std::path::Path::new("site.yaml");
+    let text = std::fs::read_to_string(config.root.join(rel)).unwrap_or_default();
+    let at = match yaml::locate(&text, &[yaml::Seg::Key("base_url")]) {
+        Some((line, col)) => error::Location::at(rel, line, Some(col)),
+        None => error::Location::file(rel),
+    };
+    Some(
+        Diagnostic::warning(
+            at,
+            format!(
+                "NOT READY TO PUBLISH: base_url is the example address {}; every absolute link of this build (canonical, feeds, sitemap, oEmbed) points at it, and the profile pages offer no embed code",
+                config.base_url
+            ),
+        )
+        .field("base_url")
+        .help("set base_url in site.yaml to the address the site will be published at, or build with --base-url https://…"),
+    )
 }
 
 /// `guong check`: load, validate and draw the whole site in memory, then

@@ -91,37 +91,6 @@ pub(super) fn commune_label(site: &Site, key: &str, lang: Lang) -> String {
     label(site.data.communes.get(key).map(|c| c.text()), key, lang)
 }
 
-/// A first guess of the card's height (px) at [`super::OEMBED_WIDTH`], for
-/// the `height` of the oEmbed frame before the card reports its own.
-pub(super) fn estimated_height(p: &Profile, lang: Lang) -> u32 {
-    let (t, _) = p.text.get(lang);
-    // About 8.5 px per character of 16 px text, 520 px of text per line.
-    let lines = |text: &str, per_line: usize| text.chars().count().div_ceil(per_line).max(1) as u32;
-    let name = display_name(p, lang);
-    let mut head = 19 + 2 + 28 * lines(&name, 38);
-    if let Some(role) = role_line(p, lang) {
-        head += 4 + 22 * lines(&role, 54);
-    }
-    if p.photo.is_some() {
-        head = head.max(96);
-    }
-    let summary = 12 + 23 * lines(&t.summary, 60);
-    // The notices of unconfirmed readings, in 14 px text.
-    let notices: u32 = p
-        .unconfirmed
-        .iter()
-        .map(|u| 8 + 20 * lines(&u.notice(lang), 64))
-        .sum();
-    let awards = if p.awards.is_empty() {
-        0
-    } else {
-        12 + 4 + 19 + p.awards.len() as u32 * 22
-    };
-    let foot = 12 + 10 + 1 + 20;
-    let frame = 2 * 20 + 1 + 4;
-    frame + head + summary + notices + awards + foot
-}
-
 fn context(
     site: &Site,
     images: &Images,

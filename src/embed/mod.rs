@@ -35,6 +35,12 @@ pub const SANDBOX: &str = "allow-scripts allow-popups allow-popups-to-escape-san
 /// Width (px) announced in oEmbed; the card itself fits 280–700 px.
 pub const OEMBED_WIDTH: u32 = 560;
 
+/// Height (px) of a frame nobody resizes (a plain iframe, oEmbed): the
+/// card fills it at every width from 280 to 700 px, keeping each text to
+/// whole lines (embed.html); tests/browser/phone.test.mjs checks that every
+/// card fits it. The docs' snippet says the same number.
+pub const FRAME_HEIGHT: u32 = 340;
+
 /// Seconds an oEmbed consumer may cache a document.
 pub const CACHE_AGE: u64 = 86_400;
 
@@ -73,7 +79,7 @@ pub fn display_name(p: &Profile, lang: Lang) -> String {
 }
 
 /// The `<iframe>` of a profile's card for a host page (absolute URL). Its
-/// text is escaped; `height` is a first guess that embed.js corrects.
+/// text is escaped; the card fills its [`FRAME_HEIGHT`] at any width.
 pub fn iframe_html(site: &Site, lang: Lang, p: &Profile) -> String {
     let urls = Urls::new(&site.config);
     let title = format!(
@@ -86,7 +92,7 @@ pub fn iframe_html(site: &Site, lang: Lang, p: &Profile) -> String {
         card::escape(&urls.abs(&embed_path(lang, &p.slug))),
         card::escape(&title),
         OEMBED_WIDTH,
-        card::estimated_height(p, lang),
+        FRAME_HEIGHT,
     )
 }
 
@@ -106,15 +112,18 @@ pub fn blockquote_html(site: &Site, lang: Lang, p: &Profile) -> String {
 }
 
 /// What a profile page needs to offer embedding: the oEmbed discovery URL
-/// and the code to copy (for the theme's `page.embed`).
+/// and the code to copy (for the theme's `page.embed`). No code while
+/// `base_url` is the example address: a snippet pointing there cannot work
+/// on anyone's page (the build warns about it).
 pub fn profile_links(site: &Site, lang: Lang, p: &Profile) -> Value {
     let urls = Urls::new(&site.config);
+    let real = !site.config.has_example_address();
     serde_json::json!({
         "oembed_href": urls.abs(&oembed_path(lang, &p.slug)),
         "card_href": urls.abs(&embed_path(lang, &p.slug)),
         "title": display_name(p, lang),
-        "code": blockquote_html(site, lang, p),
-        "iframe": iframe_html(site, lang, p),
+        "code": real.then(|| blockquote_html(site, lang, p)),
+        "iframe": real.then(|| iframe_html(site, lang, p)),
     })
 }
 

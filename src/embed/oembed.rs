@@ -3,7 +3,7 @@
 //! profile page fetch this and put its `html` — a sandboxed frame of the
 //! card — into the article.
 
-use super::{card, display_name, iframe_html, json_file, oembed_path, sanitize::plain};
+use super::{display_name, iframe_html, json_file, oembed_path, sanitize::plain};
 use crate::config::Lang;
 use crate::images::Images;
 use crate::output::OutFile;
@@ -25,7 +25,7 @@ pub fn document(site: &Site, images: &Images, p: &Profile, lang: Lang) -> Value 
         "provider_url": urls.abs(&urls.home(lang)),
         "html": iframe_html(site, lang, p),
         "width": super::OEMBED_WIDTH,
-        "height": card::estimated_height(p, lang),
+        "height": super::FRAME_HEIGHT,
         "cache_age": super::CACHE_AGE,
     });
     // An extension (oEmbed lets providers add parameters): the card says

@@ -176,6 +176,7 @@ impl Common<'_, '_> {
                 "title": site_title,
                 "description": v.site.config.description.as_ref().map(|d| d.text(lang)),
                 "base_url": v.site.config.base_url,
+                "footer": v.footer(lang),
             },
             "title": r.title,
             "full_title": full_title,

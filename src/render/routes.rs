@@ -484,7 +484,10 @@ impl<'a> Views<'a> {
         let heading = t.get("search_title").to_string();
         let browse: Vec<Value> = [Taxonomy::Field, Taxonomy::Commune, Taxonomy::Award, Taxonomy::Year]
             .iter()
-            .map(|tax| json!({"heading": t.get(&format!("taxonomy_{}", tax.section())), "href": self.urls.href(&self.urls.taxonomy(lang, *tax)), "terms": self.term_links(lang, *tax)}))
+            .map(|tax| (tax, self.term_links(lang, *tax)))
+            // A taxonomy with no published term has no listing to offer.
+            .filter(|(_, terms)| !terms.is_empty())
+            .map(|(tax, terms)| json!({"heading": t.get(&format!("taxonomy_{}", tax.section())), "href": self.urls.href(&self.urls.taxonomy(lang, *tax)), "terms": terms}))
             .collect();
         Route::new(
             lang,

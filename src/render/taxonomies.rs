@@ -77,11 +77,22 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Terms with counts and links, for the taxonomy index and the search page.
+    /// Whether a term has a page: only a term with at least one profile
+    /// does. A page saying "0 profiles" is a dead end for a reader, so it is
+    /// neither written nor linked (nor in the sitemap, made from the routes).
+    pub fn term_published(&self, tax: Taxonomy, key: &str) -> bool {
+        self.terms(tax)
+            .iter()
+            .any(|(k, ps)| k == key && !ps.is_empty())
+    }
+
+    /// Terms with counts and links, for the taxonomy index and the search
+    /// page: the published terms only, each counting the profiles its
+    /// listing shows.
     pub fn term_links(&self, lang: Lang, tax: Taxonomy) -> Vec<Value> {
         self.terms(tax)
             .iter()
-            .filter(|(_, ps)| !ps.is_empty() || tax == Taxonomy::Field || tax == Taxonomy::Award)
+            .filter(|(_, ps)| !ps.is_empty())
             .map(|(key, ps)| json!({"label": self.term_label(tax, key, lang), "href": self.urls.href(&self.term_path(lang, tax, key)), "count": format_number(ps.len() as u64, lang)}))
             .collect()
     }
@@ -90,8 +101,13 @@ impl<'a> Views<'a> {
         let mut routes = Vec::new();
         let t = self.t(lang);
         for tax in Taxonomy::ALL {
+            let terms = self.term_links(lang, tax);
+            if terms.is_empty() {
+                // No term to list: no index page either.
+                continue;
+            }
             let heading = t.get(&format!("taxonomy_{}", tax.section())).to_string();
-            let page = json!({"heading": heading, "terms": self.term_links(lang, tax)});
+            let page = json!({"heading": heading, "terms": terms});
             routes.push(Route::new(
                 lang,
                 self.urls.taxonomy(lang, tax),
@@ -103,6 +119,9 @@ impl<'a> Views<'a> {
                 page,
             ));
             for (key, members) in self.terms(tax).clone() {
+                if members.is_empty() {
+                    continue;
+                }
                 let label = self.term_label(tax, &key, lang);
                 let heading_term =
                     format!("{}: {label}", t.get(&format!("term_{}", tax.section())));

@@ -76,6 +76,27 @@ impl<'a> Views<'a> {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// The footer's lines about the site (publisher, contact, licence,
+    /// sources): those `site.yaml` sets, in the page's language.
+    pub fn footer(&self, lang: Lang) -> Vec<Value> {
+        let f = &self.site.config.footer;
+        let t = self.t(lang);
+        let lines = [
+            ("publisher", &f.publisher),
+            ("contact", &f.contact),
+            ("license", &f.license),
+            ("sources", &f.sources),
+        ];
+        lines
+            .into_iter()
+            .filter_map(|(key, text)| {
+                let (text, text_lang) = text.as_ref()?.get(lang);
+                let href = if key == "contact" { contact_href(text) } else { None };
+                Some(json!({"key": key, "label": t.get(&format!("footer_{key}")), "text": text, "lang": text_lang.code(), "href": href}))
+            })
+            .collect()
+    }
+
     /// Label of a taxonomy term in a language.
     pub fn term_label(&self, tax: Taxonomy, key: &str, lang: Lang) -> String {
         match tax {
@@ -251,7 +272,8 @@ impl<'a> Views<'a> {
             .map(|r| {
                 json!({
                     "award": self.award_label(&r.award, lang),
-                    "award_href": u.href(&u.term(lang, Taxonomy::Award, &r.award)),
+                    // Linked only where the award has a listing of profiles.
+                    "award_href": self.term_published(Taxonomy::Award, &r.award).then(|| u.href(&u.term(lang, Taxonomy::Award, &r.award))),
                     "collectives": r.collectives.map(|n| format_number(n as u64, lang)),
                     "individuals": r.individuals.map(|n| format_number(n as u64, lang)),
                 })
@@ -266,4 +288,18 @@ impl<'a> Views<'a> {
             "results": results,
         })
     }
+}
+
+/// A link for a contact that is a single web address or e-mail address;
+/// anything else (a phone number, a postal address) stays plain text.
+fn contact_href(text: &str) -> Option<String> {
+    let t = text.trim();
+    if t.contains(char::is_whitespace) {
+        return None;
+    }
+    if t.starts_with("https://") || t.starts_with("http://") {
+        return Some(t.to_string());
+    }
+    let (user, host) = t.split_once('@')?;
+    (!user.is_empty() && host.contains('.') && !host.contains('@')).then(|| format!("mailto:{t}"))
 }

@@ -1,5 +1,5 @@
 // Lighthouse budgets: the home, a profile, the search page (with a query, as
-// a shared link opens it, and empty) and the statistics page, audited as the public sees them on a phone — Lighthouse's default
+// a shared link opens it, and empty), the statistics page and a listing, audited as the public sees them on a phone — Lighthouse's default
 // config (mobile form factor, simulated slow-4G and 4× CPU throttling) in the
 // system Chromium. Each of performance, accessibility, best practices and SEO
 // must score at least 95.
@@ -24,6 +24,7 @@ const PAGES = [
   ['search', '/tim-kiem/?q=son+la'],
   ['search-empty', '/tim-kiem/'],
   ['statistics', '/thong-ke/'],
+  ['listing', '/dien-hinh/'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const BUDGET = 0.95;

@@ -122,7 +122,9 @@ test('the search box in every header leads to results', async () => {
 test('without JavaScript the search page offers the listings instead', async () => {
   const { page, context } = await open('/tim-kiem/', { javaScriptEnabled: false });
   const links = await page.locator('.browse a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  for (const prefix of ['/linh-vuc/', '/xa-phuong/', '/khen-thuong/', '/nam/']) {
+  // (No profile of the real site has an award of its own, so there is no
+  // award listing to offer: a term with no profile has no page.)
+  for (const prefix of ['/linh-vuc/', '/xa-phuong/', '/nam/']) {
     assert.ok(links.some((h) => h.startsWith(prefix)), `no ${prefix} listing`);
   }
   // The filters need the script: offering them here would be a dead end.

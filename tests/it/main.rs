@@ -8,6 +8,7 @@ mod errors;
 mod hostile;
 mod import;
 mod pages;
+mod phone;
 mod photos;
 mod readings;
 mod real_site;

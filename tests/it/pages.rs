@@ -241,26 +241,36 @@ fn listings_paginate_and_taxonomies_group_profiles() {
 }
 
 #[test]
-fn statistics_are_svg_charts_with_data_tables_and_local_numbers() {
+fn statistics_are_bar_charts_in_text_with_data_tables_and_local_numbers() {
     let b = build_good();
     for (page, total) in [("/thong-ke/", "19.288"), ("/en/statistics/", "19,288")] {
         let doc = html(&b.out, page);
-        let svg = select(&doc, "svg.chart");
-        assert_eq!(svg.len(), 1, "{page}");
-        assert_eq!(svg[0].value().attr("role"), Some("img"));
-        assert!(!text(&doc, "svg.chart title").is_empty());
+        let chart = select(&doc, ".chart");
+        assert_eq!(chart.len(), 1, "{page}");
+        assert_eq!(chart[0].value().attr("role"), Some("img"));
+        // Named by the section heading and the figures in words.
+        let named_by = chart[0].value().attr("aria-labelledby").unwrap();
+        for id in named_by.split(' ') {
+            assert!(!text(&doc, &format!("#{id}")).is_empty(), "{page}: #{id}");
+        }
         assert!(
-            text(&doc, "svg.chart desc").contains(if page == "/thong-ke/" {
+            text(&doc, ".chart .visually-hidden").contains(if page == "/thong-ke/" {
                 "11.563"
             } else {
                 "11,563"
             })
         );
-        assert_eq!(
-            select(&doc, "table.chart-table tbody tr").len(),
-            2,
-            "{page}"
-        );
+        // Labels and figures are text of the page, not of a scaled picture.
+        let labels: Vec<String> = select(&doc, ".bars .bar-label")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect();
+        let rows: Vec<String> = select(&doc, "table.chart-table tbody th")
+            .iter()
+            .map(|e| e.text().collect())
+            .collect();
+        assert_eq!(labels, rows, "{page}");
+        assert_eq!(rows.len(), 2, "{page}");
         assert_eq!(
             text(&doc, "table.chart-table tfoot td.num"),
             total,

@@ -15,7 +15,7 @@ fn real() -> &'static std::path::Path {
     .path()
 }
 
-pub fn out() -> std::path::PathBuf {
+pub(crate) fn out() -> std::path::PathBuf {
     real().join("public")
 }
 
@@ -46,8 +46,8 @@ fn every_page_of_the_url_table_exists_in_both_languages() {
         "en/fields/an-ninh-quoc-phong/index.html",
         "nam/2025/index.html",
         "en/years/2025/index.html",
-        "khen-thuong/bang-khen-chu-tich-ubnd-tinh/index.html",
-        "en/awards/bang-khen-chu-tich-ubnd-tinh/index.html",
+        "loai/tap-the/index.html",
+        "en/kinds/collectives/index.html",
         "dien-hinh/tran-thanh-son/index.html",
         "en/profiles/tran-thanh-son/index.html",
         "gioi-thieu/index.html",

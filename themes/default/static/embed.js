@@ -47,8 +47,9 @@
     if (!SLUG.test(slug) || !quote.parentNode) return;
     var lang = quote.getAttribute('data-lang') === 'en' ? 'en/' : '';
     var src = new URL(lang + 'embed/' + slug + '/', base);
+    // The frame this script sizes follows the card's own height.
     var theme = quote.getAttribute('data-theme');
-    if (theme === 'light' || theme === 'dark') src.search = '?theme=' + theme;
+    src.search = '?fit=content' + (theme === 'light' || theme === 'dark' ? '&theme=' + theme : '');
     var frame = document.createElement('iframe');
     frame.className = 'guong-embed';
     frame.setAttribute('sandbox', SANDBOX);
