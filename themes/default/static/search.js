@@ -207,6 +207,7 @@ export class Index {
     this.cache = new Map();
     this.decoded = new Map();
     this.matched = new Map();
+    this.heads = new Map();
   }
   get(path, as) {
     if (!this.cache.has(path)) this.cache.set(path, this.load(this.base + path, as));
@@ -334,6 +335,7 @@ export class Index {
   /** rank.rs `matches`: each document's best match of one syllable (cached per syllable). */
   async matches(part, typos) {
     const id = JSON.stringify([part.folded, part.key, part.exact, part.numeral, part.unfinished, typos]);
+    if (this.matched.size > 64) this.matched.clear();
     if (!this.matched.has(id)) this.matched.set(id, this.computeMatches(part, typos));
     return this.matched.get(id);
   }
@@ -376,51 +378,90 @@ export class Index {
     return m;
   }
 
+  /** Documents matching both `scores` and a syllable's matches, with their sums (fresh arrays). */
+  static intersect(scores, m) {
+    const next = new Map();
+    if (scores === null) for (const [doc, b] of m.best) next.set(doc, [b[0], b[1]]);
+    else {
+      for (const [doc, s] of scores) {
+        const b = m.best.get(doc);
+        if (b) next.set(doc, [s[0] + b[0], s[1] + b[1]]);
+      }
+    }
+    return next;
+  }
+
+  /** Adds the pair bonus of two adjacent syllables, per the candidates each document matched. */
+  async addPairs(scores, x, y) {
+    const groups = new Map();
+    for (const doc of scores.keys()) {
+      const a = x.best.get(doc);
+      const b = y.best.get(doc);
+      if (!a || !b) continue;
+      const k = a[2] * 4096 + b[2];
+      let docs = groups.get(k);
+      if (!docs) groups.set(k, (docs = []));
+      docs.push(doc);
+    }
+    for (const [k, docs] of groups) {
+      const pair = await this.postings(`${x.keys[Math.floor(k / 4096)]}_${y.keys[k % 4096]}`);
+      if (!pair.length) continue;
+      const impacts = new Map(pair);
+      for (const doc of docs) {
+        const impact = impacts.get(doc);
+        if (impact !== undefined) scores.get(doc)[1] += impact;
+      }
+    }
+  }
+
+  /**
+   * Every syllable but the last, intersected and paired, remembered: while a
+   * reader types the last word, the words before it cost nothing again.
+   * The result is never changed afterwards.
+   */
+  async head(parts, typos) {
+    const id = JSON.stringify([parts.map((p) => [p.folded, p.key, p.exact, p.numeral, p.unfinished]), typos]);
+    if (this.heads.size > 32) this.heads.clear(); // a long session does not keep every query
+    if (!this.heads.has(id)) {
+      this.heads.set(id, (async () => {
+        const m = await this.matches(parts[parts.length - 1], typos);
+        if (parts.length === 1) return { scores: Index.intersect(null, m), used: [m] };
+        const before = await this.head(parts.slice(0, -1), typos);
+        if (before.scores.size === 0) return before;
+        const scores = Index.intersect(before.scores, m);
+        await this.addPairs(scores, before.used[before.used.length - 1], m);
+        return { scores, used: [...before.used, m] };
+      })());
+    }
+    return this.heads.get(id);
+  }
+
   /** rank.rs `pass`. */
   async pass(parts, typos) {
     const n = parts.length;
-    let scores = null;
-    const used = [];
-    for (let i = 0; i < n; i++) {
-      const m = await this.matches(parts[i], typos);
-      const next = new Map();
-      if (scores === null) for (const [doc, b] of m.best) next.set(doc, [b[0], b[1]]);
-      else {
-        for (const [doc, s] of scores) {
-          const b = m.best.get(doc);
-          if (b) next.set(doc, [s[0] + b[0], s[1] + b[1]]);
-        }
-      }
-      if (next.size === 0 && parts[i].unfinished && i === n - 1 && i > 0) break;
-      scores = next;
-      used.push(m);
-      if (scores.size === 0) break;
-    }
-    scores = scores || new Map();
-    for (let i = 0; i + 1 < used.length; i++) {
-      const [x, y] = [used[i], used[i + 1]];
-      const groups = new Map();
-      for (const doc of scores.keys()) {
-        const a = x.best.get(doc);
-        const b = y.best.get(doc);
-        if (!a || !b) continue;
-        const k = `${a[2]},${b[2]}`;
-        if (!groups.has(k)) groups.set(k, []);
-        groups.get(k).push(doc);
-      }
-      for (const [k, docs] of groups) {
-        const [a, b] = k.split(',').map(Number);
-        const pair = new Map(await this.postings(`${x.keys[a]}_${y.keys[b]}`));
-        for (const doc of docs) {
-          const impact = pair.get(doc);
-          if (impact !== undefined) scores.get(doc)[1] += impact;
+    let scores;
+    let used;
+    if (n === 1) ({ scores, used } = await this.head(parts, typos));
+    else {
+      const before = await this.head(parts.slice(0, -1), typos);
+      ({ scores, used } = before);
+      if (scores.size > 0) {
+        const m = await this.matches(parts[n - 1], typos);
+        const next = Index.intersect(scores, m);
+        // An unfinished last syllable that would leave nothing is ignored.
+        if (!(next.size === 0 && parts[n - 1].unfinished)) {
+          await this.addPairs(next, used[used.length - 1], m);
+          scores = next;
+          used = [...used, m];
         }
       }
     }
     const dropped = used.length < parts.length && scores.size > 0;
     let fixed = null;
-    for (const [doc, [t, s]] of scores) {
-      if (t > 0 && (!fixed || t < fixed[1] || (t === fixed[1] && (s > fixed[2] || (s === fixed[2] && doc < fixed[0]))))) fixed = [doc, t, s];
+    if (typos) {
+      for (const [doc, [t, s]] of scores) {
+        if (t > 0 && (!fixed || t < fixed[1] || (t === fixed[1] && (s > fixed[2] || (s === fixed[2] && doc < fixed[0]))))) fixed = [doc, t, s];
+      }
     }
     let suggestion = null;
     if (fixed) {
