@@ -194,6 +194,21 @@ impl Unconfirmed {
     }
 }
 
+/// One notice for all of a profile's readings, as HTML: the embed card is
+/// small and shows the name and role right above it, so it names the
+/// spellings without quoting where they are.
+pub fn combined_html(all: &[Unconfirmed], lang: Lang) -> Option<String> {
+    let readings: Vec<String> = all.iter().flat_map(|u| u.readings.clone()).collect();
+    (!readings.is_empty()).then(|| {
+        Unconfirmed {
+            field: ReadingField::Role,
+            readings,
+            value: String::new(),
+        }
+        .notice_html(lang)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

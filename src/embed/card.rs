@@ -125,7 +125,7 @@ fn context(
         "honorific": t.honorific.as_deref().map(plain),
         "role_line": role_line(p, lang),
         "summary": plain(&t.summary),
-        "unconfirmed": p.unconfirmed.iter().map(|u| u.notice_html(lang)).collect::<Vec<_>>(),
+        "unconfirmed": crate::unconfirmed::combined_html(&p.unconfirmed, lang).into_iter().collect::<Vec<_>>(),
         "kind_label": kind,
         "field_label": field_label(site, &p.field, lang),
         "awards": awards,

@@ -217,7 +217,8 @@ test('each search filter counts what choosing it lists', async () => {
       await page.goto(`${env.server.url}/tim-kiem/?${f.name}=${encodeURIComponent(v.value)}`);
       await page.waitForFunction(() => /\d/.test(document.getElementById('search-status').textContent));
       const status = await page.locator('#search-status').textContent();
-      const listed = Number(/[\d.,]+/.exec(status)[0].replace(/[.,]/g, ''));
+      // "24 kết quả", or "Đang hiện 10 trên 24 kết quả": the total is the last number.
+      const listed = Number([...status.matchAll(/\d[\d.,]*/g)].pop()[0].replace(/[.,]/g, ''));
       assert.equal(listed, counted, `${f.name}=${v.value}: "${v.label}" but "${status}"`);
     }
   }
