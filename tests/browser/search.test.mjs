@@ -368,7 +368,7 @@ test('filters fold behind "Lọc"; the ones in use are chips that remove them', 
   assert.equal(await chip.count(), 1);
   assert.match(await chip.textContent(), /^Lĩnh vực: Nông, lâm nghiệp/);
   assert.match(await chip.getAttribute('aria-label'), /^Bỏ lọc: Lĩnh vực: Nông, lâm nghiệp$/);
-  assert.match(await page.locator('.search-filters summary').textContent(), /Lọc \(1\)/);
+  assert.match(await page.locator('.search-filters summary').textContent(), /^Lọc\s\(1\)$/);
   await chip.click();
   await page.waitForURL((u) => !u.searchParams.has('field'));
   assert.equal(await page.locator('.search-chip').count(), 0);

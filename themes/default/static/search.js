@@ -626,7 +626,7 @@ async function enhance(app) {
     }
     chips.replaceChildren(...items);
     chips.hidden = items.length === 0;
-    if (filterCount) filterCount.textContent = items.length ? ` (${items.length})` : '';
+    if (filterCount) filterCount.textContent = items.length ? `\u00a0(${items.length})` : '';
   }
 
   async function run(push, focusFrom = -1) {
