@@ -146,6 +146,8 @@ impl<'a> Views<'a> {
             "field_label": self.field_label(&p.field, lang),
             "text_lang": text_lang.code(),
             "photo": self.photo(p, lang, "(min-width: 48rem) 16rem, calc(100vw - 2rem)"),
+            // Listings name people too: a spelling still being checked says so there as well.
+            "checking": crate::unconfirmed::combined_html(&p.unconfirmed, lang),
         })
     }
 

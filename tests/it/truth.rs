@@ -477,3 +477,46 @@ fn english_pages_avoid_the_slips_the_review_found() {
     );
     assert!(agribank.starts_with("The General Affairs Division of the Vietnam Bank for Agriculture and Rural Development"), "{agribank}");
 }
+
+#[test]
+fn listing_cards_say_which_spellings_are_being_checked() {
+    // Every card on the listing of all profiles (both of its pages) that
+    // names a person or body with an uncertain reading says so.
+    let mut cards: Vec<(String, String)> = Vec::new();
+    for page in ["/dien-hinh/", "/dien-hinh/trang/2/"] {
+        let doc = html(&out(), page);
+        for card in select(&doc, "article.card") {
+            let href = card
+                .select(&scraper::Selector::parse(".card-title a").unwrap())
+                .next()
+                .and_then(|a| a.value().attr("href"))
+                .unwrap_or_default()
+                .to_string();
+            let check: String = card
+                .select(&scraper::Selector::parse(".card-check").unwrap())
+                .flat_map(|e| e.text())
+                .collect();
+            cards.push((href, check));
+        }
+    }
+    let mut checked = 0;
+    for &(slug, _, reading) in UNCERTAIN {
+        if !published(slug) {
+            continue;
+        }
+        let href = format!("/dien-hinh/{slug}/");
+        let (_, check) = cards
+            .iter()
+            .find(|(h, _)| *h == href)
+            .unwrap_or_else(|| panic!("{slug} is not listed"));
+        assert!(
+            check.contains(&format!("“{reading}”"))
+                && check.ends_with("đang được đối chiếu với văn bản gốc."),
+            "{slug}: the card says {check:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 10, "{checked} readings checked");
+    let sure = cards.iter().filter(|(_, c)| c.is_empty()).count();
+    assert!(sure > 0, "cards of certain spellings carry no notice");
+}
