@@ -194,19 +194,26 @@ impl Unconfirmed {
     }
 }
 
-/// One notice for all of a profile's readings, as HTML: the embed card is
-/// small and shows the name and role right above it, so it names the
-/// spellings without quoting where they are.
-pub fn combined_html(all: &[Unconfirmed], lang: Lang) -> Option<String> {
+/// All of a profile's readings as one: the embed card, listing cards and
+/// search results are small and show the name and role right next to the
+/// notice, so it names the spellings without quoting where they are.
+fn combined(all: &[Unconfirmed]) -> Option<Unconfirmed> {
     let readings: Vec<String> = all.iter().flat_map(|u| u.readings.clone()).collect();
-    (!readings.is_empty()).then(|| {
-        Unconfirmed {
-            field: ReadingField::Role,
-            readings,
-            value: String::new(),
-        }
-        .notice_html(lang)
+    (!readings.is_empty()).then_some(Unconfirmed {
+        field: ReadingField::Role,
+        readings,
+        value: String::new(),
     })
+}
+
+/// [`combined`] as HTML for a page in `lang`.
+pub fn combined_html(all: &[Unconfirmed], lang: Lang) -> Option<String> {
+    combined(all).map(|u| u.notice_html(lang))
+}
+
+/// [`combined`] as plain text (for search results).
+pub fn combined_text(all: &[Unconfirmed], lang: Lang) -> Option<String> {
+    combined(all).map(|u| u.notice(lang))
 }
 
 #[cfg(test)]

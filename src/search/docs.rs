@@ -51,6 +51,8 @@ pub struct SearchDoc {
     pub text_lang: &'static str,
     /// Thumbnail site path, when the result has a photo.
     pub thumb: Option<String>,
+    /// The notice of spellings still being checked, shown with the result.
+    pub checking: Option<String>,
 }
 
 /// Sort key of the document kinds: ties in score list profiles first.
@@ -91,6 +93,7 @@ impl Builder<'_> {
             field_label: None,
             text_lang: text_lang.code(),
             thumb: None,
+            checking: None,
         }
     }
 
@@ -141,6 +144,7 @@ pub fn collect(
         d.honorific = text.honorific.clone();
         d.field_label = Some(label(&site.data.fields, &p.field));
         d.thumb = thumbs.get(&p.slug).cloned();
+        d.checking = crate::unconfirmed::combined_text(&p.unconfirmed, lang);
         Builder::set(&mut d, "title", &text.name);
         Builder::set(
             &mut d,

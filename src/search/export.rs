@@ -369,6 +369,11 @@ pub fn export(
             "u": format!("{base_path}{}", d.path), "t": d.title, "h": d.honorific, "s": d.summary,
             "k": d.kind_label, "f": d.field_label, "l": d.text_lang, "i": d.thumb.as_ref().map(|t| format!("{base_path}{t}")),
         });
+        // Only where there is one: most results have no notice.
+        let mut fragment = fragment;
+        if let Some(c) = &d.checking {
+            fragment["c"] = Value::String(c.clone());
+        }
         w.json(format!("f/{n}.json"), &fragment);
     }
     let meta = json!({

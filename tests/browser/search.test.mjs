@@ -394,3 +394,17 @@ test('titles are highlighted, and "son la" marks the phrase "Sơn La", not each 
   await context.close();
   assert.deepEqual(problems, []);
 });
+
+test('a result whose spelling is being checked says so', async () => {
+  const { page, context, problems } = await open('/tim-kiem/');
+  await type(page, 'vi hong ky');
+  const first = page.locator('.search-hits li').first();
+  assert.equal(await first.locator('h2 a').getAttribute('href'), '/dien-hinh/vi-hong-ky/');
+  assert.match(await first.locator('.search-check').textContent(), /“Vì”.*“Kỳ”.*đang được đối chiếu với văn bản gốc\.$/);
+  await type(page, 'tran thanh son');
+  const sure = page.locator('.search-hits li').first();
+  assert.equal(await sure.locator('h2 a').getAttribute('href'), '/dien-hinh/tran-thanh-son/');
+  assert.equal(await sure.locator('.search-check').count(), 0, 'no notice where the spelling is sure');
+  await context.close();
+  assert.deepEqual(problems, []);
+});

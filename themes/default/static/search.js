@@ -660,7 +660,9 @@ async function enhance(app) {
         const title = el('a', { href: f.u, lang: f.l }, highlighted(name, found.matched, index.analyzer));
         const summary = el('p', { class: 'search-summary', lang: f.l }, highlighted(f.s || '', found.matched, index.analyzer));
         const meta = el('p', { class: 'search-meta' }, [f.k, f.f].filter(Boolean).join(' · '));
-        list.append(el('li', {}, el('h2', { class: 'search-title' }, title), meta, summary));
+        // A spelling still being checked says so here too (the notice's language is the page's).
+        const check = f.c ? el('p', { class: 'search-check' }, f.c) : '';
+        list.append(el('li', {}, el('h2', { class: 'search-title' }, title), meta, check, summary));
       }
       nodes.push(list);
       if (found.hits.length < found.total) {
