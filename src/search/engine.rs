@@ -284,6 +284,14 @@ impl Engine {
             .collect()
     }
 
+    /// Whether any syllable term starts with `prefix`.
+    pub fn has_syllable_with_prefix(&self, prefix: &str) -> Result<bool> {
+        Ok(self
+            .terms_with_prefix(prefix)?
+            .iter()
+            .any(|t| term_kind(t) == TermKind::Syllable))
+    }
+
     /// Syllable terms starting with `prefix`, with their document frequency.
     pub fn syllables_with_prefix(&self, prefix: &str) -> Result<Vec<(String, u32)>> {
         self.terms_with_prefix(prefix)?

@@ -64,6 +64,9 @@ impl rank::Source for Engine {
     fn postings(&self, term: &str) -> Result<Vec<(u32, u8)>> {
         self.impacts(term)
     }
+    fn has_completions(&self, prefix: &str) -> Result<bool> {
+        Engine::has_syllable_with_prefix(self, prefix)
+    }
     fn near(&self, word: &str) -> Result<Vec<(String, u32)>> {
         Engine::near(self, word)
     }

@@ -38,6 +38,11 @@ use std::collections::{BTreeMap, BTreeSet};
 pub trait Source {
     /// Syllable terms starting with `prefix` and their document frequencies.
     fn completions(&self, prefix: &str) -> anyhow::Result<Vec<(String, u32)>>;
+    /// Whether any syllable starts with `prefix` (the engine answers without
+    /// working out frequencies).
+    fn has_completions(&self, prefix: &str) -> anyhow::Result<bool> {
+        Ok(!self.completions(prefix)?.is_empty())
+    }
     /// Postings of a term (empty when the term is unknown).
     fn postings(&self, term: &str) -> anyhow::Result<Postings>;
     /// The postings of a prefix of at most [`SHORT_PREFIX_CHARS`] characters:
@@ -170,12 +175,15 @@ impl Part {
 /// two halves as a pair (the commonest such pair wins; ties: the shorter first half).
 fn split_joined(src: &(impl Source + ?Sized), part: &Part) -> anyhow::Result<Option<[Part; 2]>> {
     let word = &part.folded;
+    if word.chars().count() < 2 || part.numeral.is_some() {
+        return Ok(None);
+    }
     let known = if part.unfinished {
-        !src.completions(word)?.is_empty()
+        src.has_completions(word)?
     } else {
         !src.postings(&part.key)?.is_empty()
     };
-    if known || part.numeral.is_some() {
+    if known {
         return Ok(None);
     }
     let mut best: Option<(u32, usize)> = None;
