@@ -2,7 +2,7 @@
 //! the [`Config`] every later stage reads. Reads nothing but `site.yaml`.
 
 use crate::error::{Diagnostic, Location};
-use crate::fold::is_slug;
+use crate::text::fold::is_slug;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -220,28 +220,20 @@ impl Config {
     }
 
     pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let path = root.join("site.yaml");
         let rel = PathBuf::from("site.yaml");
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => crate::fold::nfc(&t),
-                Err(_) => {
-                    return Err(vec![Diagnostic::error(
-                        Location::file(&rel),
-                        "site.yaml is not UTF-8 text",
-                    )])
-                }
-            },
-            Err(e) => {
+        let text = match crate::source::read_text(root, &rel) {
+            Ok(Some(text)) => text,
+            Ok(None) => {
                 return Err(vec![Diagnostic::error(
                     Location::file(&rel),
-                    format!("cannot read site settings: {e}"),
+                    "cannot read site settings: there is no site.yaml here",
                 )
                 .help(format!(
                     "run guong in the site's folder or pass --root (looked in {})",
                     root.display()
                 ))])
             }
+            Err(d) => return Err(vec![d]),
         };
         let raw: RawConfig = crate::yaml::parse(&text, &rel, 1).map_err(|d| vec![d])?;
         resolve(raw, root, &rel, &text)

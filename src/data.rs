@@ -5,7 +5,7 @@
 
 use crate::config::LocalText;
 use crate::error::{Diagnostic, Location};
-use crate::fold::is_slug;
+use crate::text::fold::is_slug;
 use crate::yaml::{locate, Seg};
 use indexmap::IndexMap;
 use schemars::generate::SchemaSettings;
@@ -117,7 +117,7 @@ pub struct Statistics {
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     /// Mã biểu đồ: chữ thường không dấu, số, dấu gạch ngang. / The chart's id.
-    #[schemars(pattern(crate::fold::SLUG_PATTERN))]
+    #[schemars(pattern(crate::text::fold::SLUG_PATTERN))]
     pub id: String,
     /// Tiêu đề biểu đồ. / The chart's title.
     pub title: LocalText,
@@ -162,14 +162,14 @@ fn read<T: serde::de::DeserializeOwned>(
     errors: &mut Vec<Diagnostic>,
 ) -> Option<(T, String, PathBuf)> {
     let rel = PathBuf::from("data").join(name);
-    let bytes = match crate::content::read_site_file(root, &rel) {
+    let bytes = match crate::source::read_site_file(root, &rel) {
         Ok(bytes) => bytes?,
         Err(d) => {
             errors.push(d);
             return None;
         }
     };
-    let text = match crate::content::check_text(&bytes, &rel) {
+    let text = match crate::source::check_text(&bytes, &rel) {
         Ok(t) => t,
         Err(d) => {
             errors.push(d);
@@ -202,7 +202,7 @@ pub fn schemas(settings: &SchemaSettings) -> Vec<(&'static str, Schema)> {
         // The keys are what content refers to: `check_keys` holds them to slugs.
         schema.insert(
             "propertyNames".into(),
-            serde_json::json!({ "pattern": crate::fold::SLUG_PATTERN }),
+            serde_json::json!({ "pattern": crate::text::fold::SLUG_PATTERN }),
         );
         schema
     }
@@ -258,7 +258,7 @@ fn check_keys<V>(
 impl Data {
     pub fn load(root: &Path) -> Result<Data, Vec<Diagnostic>> {
         // One error for a linked folder, not one for each of its files.
-        crate::content::unlinked(root, Path::new("data")).map_err(|d| vec![d])?;
+        crate::source::unlinked(root, Path::new("data")).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let mut data = Data::default();
         if let Some((t, text, rel)) =

@@ -173,6 +173,12 @@ impl fmt::Display for BuildFailed {
 
 impl std::error::Error for BuildFailed {}
 
+impl From<Vec<Diagnostic>> for BuildFailed {
+    fn from(errors: Vec<Diagnostic>) -> Self {
+        BuildFailed(errors)
+    }
+}
+
 /// Filesystem helpers that attach the path to every error (mdBook's lesson:
 /// "No such file or directory" alone helps nobody).
 pub mod fs {

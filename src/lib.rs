@@ -20,12 +20,13 @@ pub mod embed;
 pub mod error;
 pub mod fixture;
 pub mod fixture_photos;
-pub mod fold;
+pub mod text;
 pub mod i18n;
 pub mod images;
 pub mod import;
 pub mod markdown;
 pub mod output;
+pub mod paths;
 pub mod preview;
 pub mod render;
 pub mod scaffold;
@@ -34,13 +35,16 @@ pub mod scope;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod source;
 pub mod theme;
+pub mod timing;
 pub mod unconfirmed;
 pub mod validate;
 pub mod yaml;
 
 use error::{BuildFailed, Diagnostic, Diagnostics};
-use output::OutFile;
+use output::{OutFile, Sink};
+use timing::timed;
 use site::Site;
 use std::path::{Path, PathBuf};
 
@@ -122,10 +126,6 @@ pub fn render_site(site: &Site, write_cache: bool) -> Result<Vec<OutFile>, Build
     collect(|sink| render_with(site, photos, sink))
 }
 
-/// Where drawn files go, a batch at a time: the staging folder of a build,
-/// or memory for `check`.
-pub type Sink<'s> = &'s mut dyn FnMut(Vec<OutFile>) -> Result<(), BuildFailed>;
-
 /// Every file drawn into memory, sorted by path.
 fn collect(
     draw: impl FnOnce(Sink) -> Result<(), BuildFailed>,
@@ -143,7 +143,9 @@ fn collect(
 /// (those pages have no photo), and every error on the way. No files when a
 /// template or the search index fails.
 pub fn render_for_check(site: &Site) -> (Option<Vec<OutFile>>, Vec<Diagnostic>) {
-    let (photos, photo_files, mut errors) = timed("images", || images::process_for_check(site));
+    let rejected = validate::rejected_photos(site);
+    let (photos, photo_files, mut errors) =
+        timed("images", || images::process_for_check(site, &rejected));
     match collect(|sink| render_with(site, Ok((photos, photo_files)), sink)) {
         Ok(files) => (Some(files), errors),
         Err(BuildFailed(more)) => {
@@ -192,7 +194,7 @@ fn render_with(
                 sink(photo_files)?;
                 timed("render+write", || {
                     renderer.render_into(site, &photos, None, &scope::Scope::All, &mut |f| {
-                        sink(f).map_err(|e| e.0)
+                        sink(f)
                     })
                 })
                 .map_err(BuildFailed)?;
@@ -229,7 +231,7 @@ fn render_with(
         match pages {
             Ok(pages) if errors.is_empty() => {
                 sink(search_files)?;
-                sink(pages)
+                Ok(sink(pages)?)
             }
             Ok(_) => Err(BuildFailed(errors)),
             Err(more) => {
@@ -242,19 +244,6 @@ fn render_with(
             }
         }
     })
-}
-
-/// Prints how long a stage took when `GUONG_TIMINGS` is set (for profiling builds).
-pub fn timed<T>(stage: &str, f: impl FnOnce() -> T) -> T {
-    let start = std::time::Instant::now();
-    let out = f();
-    if std::env::var_os("GUONG_TIMINGS").is_some() {
-        eprintln!(
-            "timing: {stage:<14} {:>8.3} s",
-            start.elapsed().as_secs_f64()
-        );
-    }
-    out
 }
 
 /// Summary of a finished build, for the command line.
@@ -271,10 +260,10 @@ pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
     let photos = timed("images", || images::process(&loaded.site, true));
     render_with(&loaded.site, photos, &mut |files| {
         staging.write(&files).map_err(|e| {
-            BuildFailed(vec![Diagnostic::error(
+            vec![Diagnostic::error(
                 error::Location::file(out),
                 format!("cannot write the site: {e:#}"),
-            )])
+            )]
         })
     })?;
     let files = staging.files();

@@ -202,7 +202,7 @@ fn add_heading_ids(events: &mut [Event], top: usize) {
             let base = match id {
                 Some(explicit) => explicit.to_string(),
                 None => {
-                    let s = crate::fold::slugify(&text);
+                    let s = crate::text::fold::slugify(&text);
                     if s.is_empty() {
                         "muc".to_string()
                     } else {

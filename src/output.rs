@@ -6,6 +6,11 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Where drawn files go, a batch at a time: the staging folder of a build,
+/// memory for `check`, the dev server's page table. An error stops the
+/// drawing and is reported with the run's others.
+pub type Sink<'s> = &'s mut dyn FnMut(Vec<OutFile>) -> Result<(), Vec<crate::error::Diagnostic>>;
+
 /// One file of the built site; `path` is relative to the output folder, with `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutFile {

@@ -13,7 +13,7 @@ use crate::content::{self, Changed};
 use crate::error::{Diagnostic, Location, Severity};
 use crate::images::Images;
 use crate::output::OutFile;
-use crate::render::urls::Urls;
+use crate::paths::Urls;
 use crate::render::Renderer;
 use crate::scope::Scope;
 use crate::search::SearchIndex;
@@ -168,7 +168,7 @@ impl Preview {
         self.pending.clear();
         self.pending_everything = false;
         self.search_stale = true;
-        let mut update = crate::timed("publish", || self.publish(files, removed));
+        let mut update = crate::timing::timed("publish", || self.publish(files, removed));
         update.took = start.elapsed();
         update.warnings = warnings;
         Ok(update)
@@ -219,7 +219,7 @@ impl Preview {
         let mut loaded = Vec::new();
         for what in changes {
             let (content, diags) =
-                crate::timed("load", || content::load_changed(&root, what, drafts));
+                crate::timing::timed("load", || content::load_changed(&root, what, drafts));
             errors.extend(errors_only(diags));
             loaded.push((what.clone(), content));
         }
@@ -298,7 +298,7 @@ impl Preview {
         } else {
             Scope::Shared(own.clone())
         };
-        let diags = crate::timed("validate", || {
+        let diags = crate::timing::timed("validate", || {
             crate::validate::validate_with(&state.site, &checked, &mut state.memo)
         });
         let (errs, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
@@ -310,7 +310,7 @@ impl Preview {
             _ => Scope::Shared(own),
         };
         let drawn = if errs.is_empty() {
-            crate::timed("draw", || draw(state, scope))
+            crate::timing::timed("draw", || draw(state, scope))
         } else {
             Err(errs)
         };
@@ -340,12 +340,14 @@ impl Preview {
         for slug in deleted {
             for lang in crate::config::Lang::ALL {
                 prefixes.push(urls.profile(lang, slug));
-                prefixes.push(crate::embed::embed_path(lang, slug));
-                prefixes.push(crate::embed::oembed_path(lang, slug));
+                prefixes.push(crate::paths::embed(lang, slug));
+                prefixes.push(crate::paths::oembed(lang, slug));
             }
-            prefixes.push(crate::embed::api_path(&format!("profiles/{slug}.json")));
+            prefixes.push(crate::paths::api(&format!("profiles/{slug}.json")));
         }
-        let prefixes: Vec<&str> = prefixes.iter().map(|p| p.trim_start_matches('/')).collect();
+        // A page's folder holds its photos and cards too: match the folder.
+        let prefixes: Vec<String> = prefixes.iter().map(|p| crate::paths::output_file(p)).collect();
+        let prefixes: Vec<&str> = prefixes.iter().map(|p| p.trim_end_matches("index.html")).collect();
         let drawn: BTreeSet<&str> = drawn.iter().map(|f| f.path.as_str()).collect();
         self.files
             .read()
@@ -450,7 +452,7 @@ impl SearchJob {
 /// photo replaced under the same name shows in the cards too: then the
 /// scope widens to them.
 fn draw(state: &State, scope: Scope) -> Result<(Vec<OutFile>, Images), Vec<Diagnostic>> {
-    let (newer, photo_files) = crate::timed("images", || {
+    let (newer, photo_files) = crate::timing::timed("images", || {
         crate::images::process_scoped(&state.site, true, &scope)
     })?;
     let photo_changed = state.site.profiles.iter().any(|p| {

@@ -29,8 +29,8 @@ fn create(path: &Path, text: &str) -> Result<()> {
 }
 
 fn slug_of(name: &str) -> Result<String> {
-    let name = crate::fold::nfc(name.trim());
-    let slug = crate::fold::slugify(&name);
+    let name = crate::text::fold::nfc(name.trim());
+    let slug = crate::text::fold::slugify(&name);
     if slug.is_empty() {
         bail!("cannot make a file name from {name:?}: give a name with letters");
     }
@@ -56,7 +56,7 @@ pub fn new_profile(root: &Path, name: &str) -> Result<PathBuf> {
     } else {
         fields.join(", ")
     };
-    let name = crate::fold::nfc(name.trim());
+    let name = crate::text::fold::nfc(name.trim());
     let path = root
         .join("content/profiles")
         .join(&slug)
@@ -117,7 +117,7 @@ launched_by: province             # prime-minister | province | sector
 Nội dung, mục tiêu và kết quả của phong trào.
 "#,
         crate::schema::modeline("movement", 2),
-        yaml_string(&crate::fold::nfc(title.trim()))
+        yaml_string(&crate::text::fold::nfc(title.trim()))
     );
     create(&path, &text)?;
     Ok(path)

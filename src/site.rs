@@ -182,6 +182,18 @@ pub struct ProfileText {
     pub origin: Origin,
 }
 
+impl ProfileText {
+    /// The fields an unconfirmed reading can be in.
+    pub fn reading_fields(&self) -> crate::unconfirmed::Fields<'_> {
+        crate::unconfirmed::Fields {
+            name: &self.name,
+            honorific: self.honorific.as_deref(),
+            role: self.role.as_deref(),
+            organization: self.organization.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub slug: String,

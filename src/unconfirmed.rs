@@ -10,9 +10,7 @@
 //! both languages.
 
 use crate::config::Lang;
-use crate::error::Diagnostic;
-use crate::site::{Origin, ProfileText};
-use crate::yaml::Seg;
+use crate::error::{Diagnostic, Location};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -39,14 +37,24 @@ impl ReadingField {
     }
 
     /// The field's value in the Vietnamese text (the text the scan was read into).
-    fn value(self, vi: &ProfileText) -> Option<&str> {
+    fn value<'a>(self, vi: &Fields<'a>) -> Option<&'a str> {
         match self {
-            ReadingField::Name => Some(vi.name.as_str()),
-            ReadingField::Honorific => vi.honorific.as_deref(),
-            ReadingField::Role => vi.role.as_deref(),
-            ReadingField::Organization => vi.organization.as_deref(),
+            ReadingField::Name => Some(vi.name),
+            ReadingField::Honorific => vi.honorific,
+            ReadingField::Role => vi.role,
+            ReadingField::Organization => vi.organization,
         }
     }
+}
+
+/// The Vietnamese values of the fields a reading can be in (the model's
+/// profile text hands them over; this module does not know the model).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fields<'a> {
+    pub name: &'a str,
+    pub honorific: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub organization: Option<&'a str>,
 }
 
 /// Một cách đọc chưa được đối chiếu với văn bản gốc. / A reading not yet checked against the original document.
@@ -71,11 +79,16 @@ pub struct Unconfirmed {
 }
 
 /// Check the entries against the Vietnamese text: each names a field that
-/// is set and a text that occurs in it. Errors point at the entry.
-pub fn check(entries: &[Reading], vi: &ProfileText, origin: &Origin) -> Vec<Diagnostic> {
+/// is set and a text that occurs in it. Errors point at the entry:
+/// `locate(i, key)` is where key `key` of the `i`-th entry is written.
+pub fn check(
+    entries: &[Reading],
+    vi: &Fields<'_>,
+    locate: impl Fn(usize, &str) -> Location,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for (i, r) in entries.iter().enumerate() {
-        let at = |key| origin.loc(&[Seg::Key("unconfirmed"), Seg::Index(i), Seg::Key(key)]);
+        let at = |key| locate(i, key);
         let Some(value) = r.field.value(vi) else {
             diags.push(
                 Diagnostic::error(
@@ -104,7 +117,7 @@ pub fn check(entries: &[Reading], vi: &ProfileText, origin: &Origin) -> Vec<Diag
 }
 
 /// The entries grouped by field (in field order), each with its value.
-pub fn group(entries: &[Reading], vi: &ProfileText) -> Vec<Unconfirmed> {
+pub fn group(entries: &[Reading], vi: &Fields<'_>) -> Vec<Unconfirmed> {
     let mut out: Vec<Unconfirmed> = Vec::new();
     let mut fields: Vec<ReadingField> = entries.iter().map(|r| r.field).collect();
     fields.sort();
@@ -185,7 +198,7 @@ impl Unconfirmed {
     /// The notice as HTML for a page in `lang`: escaped, the Vietnamese
     /// spellings marked `lang="vi"` on English pages.
     pub fn notice_html(&self, lang: Lang) -> String {
-        let esc = crate::render::escape_html;
+        let esc = crate::text::escape_html;
         let quote = |s: &str| match lang {
             Lang::Vi => format!("“{}”", esc(s)),
             Lang::En => format!("“<span lang=\"vi\">{}</span>”", esc(s)),
@@ -220,18 +233,16 @@ pub fn combined_text(all: &[Unconfirmed], lang: Lang) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn text(name: &str, org: Option<&str>) -> ProfileText {
-        ProfileText {
-            name: name.into(),
-            honorific: None,
-            role: None,
-            organization: org.map(Into::into),
-            ethnicity: None,
-            photo_alt: None,
-            summary: String::new(),
-            body: String::new(),
-            origin: Origin::default(),
+    fn text<'a>(name: &'a str, org: Option<&'a str>) -> Fields<'a> {
+        Fields {
+            name,
+            organization: org,
+            ..Fields::default()
         }
+    }
+
+    fn nowhere(_: usize, _: &str) -> Location {
+        Location::file("f.md")
     }
 
     fn reading(field: ReadingField, text: Option<&str>) -> Reading {
@@ -276,13 +287,13 @@ mod tests {
         assert!(check(
             &[reading(ReadingField::Name, Some("Vì"))],
             &vi,
-            &Origin::default()
+            nowhere
         )
         .is_empty());
         let wrong = check(
             &[reading(ReadingField::Name, Some("Vi"))],
             &vi,
-            &Origin::default(),
+            nowhere,
         );
         assert!(
             wrong[0].message.contains("“Vi” is not part of `name`"),
@@ -291,7 +302,7 @@ mod tests {
         let unset = check(
             &[reading(ReadingField::Organization, None)],
             &vi,
-            &Origin::default(),
+            nowhere,
         );
         assert!(unset[0].message.contains("no `organization`"), "{unset:?}");
     }

@@ -3,7 +3,7 @@
 
 use crate::config::{Lang, SECTIONS};
 use crate::error::{Diagnostic, MAX_LIST_ERRORS};
-use crate::fold::is_slug;
+use crate::text::fold::is_slug;
 use crate::scope::Scope;
 use crate::site::{Origin, Profile, Site};
 use crate::yaml::{closest, Seg};
@@ -49,7 +49,7 @@ impl Memo {
 fn identity(p: &Profile) -> (String, String) {
     (
         p.name_key.clone(),
-        crate::fold::fold(p.text.vi.organization.as_deref().unwrap_or("")),
+        crate::text::fold::fold(p.text.vi.organization.as_deref().unwrap_or("")),
     )
 }
 
@@ -117,7 +117,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
                 )
                 .help(format!(
                     "rename it to `{}.vi.md`",
-                    crate::fold::slugify(&m.slug)
+                    crate::text::fold::slugify(&m.slug)
                 )),
             );
         }
@@ -143,7 +143,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
                 )
                 .help(format!(
                     "rename it to `{}.vi.md`",
-                    crate::fold::slugify(&p.slug)
+                    crate::text::fold::slugify(&p.slug)
                 )),
             );
         }
@@ -195,7 +195,7 @@ fn check_profile(
             )
             .help(format!(
                 "rename the folder to `{}`",
-                crate::fold::slugify(&p.slug)
+                crate::text::fold::slugify(&p.slug)
             )),
         );
     }
@@ -269,7 +269,7 @@ fn check_profile(
                     format!("the tag `{t}` is not a valid key"),
                 )
                 .field("tags")
-                .help(format!("write it as `{}`", crate::fold::slugify(t))),
+                .help(format!("write it as `{}`", crate::text::fold::slugify(t))),
             );
         }
     });
@@ -430,6 +430,26 @@ fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
     }
 }
 
+/// The photos `validate` refused, as (profile slug, file as written): the
+/// images stage of `check` leaves them out and draws the rest.
+pub type RejectedPhotos = BTreeSet<(String, String)>;
+
+/// Every photo of the site that [`bundle_photo`] refuses: the profile
+/// photos and the local images of the stories.
+pub fn rejected_photos(site: &Site) -> RejectedPhotos {
+    let mut out = RejectedPhotos::new();
+    for p in &site.profiles {
+        let stories = std::iter::once(&p.text.vi).chain(p.text.en.as_ref());
+        let images = stories.flat_map(|t| crate::markdown::image_sources(&t.body));
+        for file in p.photo.iter().cloned().chain(images.filter(|s| crate::paths::is_local(s))) {
+            if bundle_photo(site, p, &file).is_some() {
+                out.insert((p.slug.clone(), file));
+            }
+        }
+    }
+    out
+}
+
 /// Is `file` a photo inside the profile's bundle? Returns the problem and a fix.
 pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, String)> {
     let path = Path::new(file);
@@ -473,9 +493,9 @@ pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, Str
             .unwrap_or_default();
         let help = match closest(file, files.iter().map(String::as_str)) {
             // Same letters, other code points: macOS stores accents decomposed (NFD).
-            Some(best) if crate::fold::nfc(best) == crate::fold::nfc(file) => format!(
+            Some(best) if crate::text::fold::nfc(best) == crate::text::fold::nfc(file) => format!(
                 "the file's name has the same letters written in decomposed Unicode (NFD, as macOS saves accents): rename it `{}`",
-                crate::fold::slugify(path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default().as_ref()) + "." + &ext
+                crate::text::fold::slugify(path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default().as_ref()) + "." + &ext
             ),
             Some(best) => format!("did you mean `{best}`?"),
             None => "copy the photo into the profile's folder".into(),
@@ -513,7 +533,7 @@ fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
             .filter(|r| r.image);
         for r in images {
             let src = &r.dest;
-            let problem = if crate::images::is_local(src) {
+            let problem = if crate::paths::is_local(src) {
                 bundle_photo(site, p, src)
             } else {
                 Some((format!("the image `{src}` is not a file of the profile"), "copy the image into the profile's folder and write its file name: pages make no requests to other sites".into()))

@@ -13,7 +13,7 @@ pub use super::resolve::{Resolver, Target};
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::output::OutFile;
-use crate::render::urls::{output_file, Urls};
+use crate::paths::{output_file, site_path_of, Urls};
 use crate::site::{Origin, Site};
 use crate::yaml::Seg;
 use rayon::prelude::*;
@@ -61,7 +61,7 @@ impl<'f> Built<'f> {
             .filter(is_html)
             .map(|f| {
                 let (anchors, refs) = html::scan(&String::from_utf8_lossy(&f.bytes));
-                let page = site_path(&f.path);
+                let page = site_path_of(&f.path);
                 let doubtful = refs
                     .into_iter()
                     .filter_map(|link| {
@@ -108,7 +108,7 @@ impl<'f> Built<'f> {
         if path.ends_with('/') {
             return None;
         }
-        let folder = format!("{}/index.html", path.trim_start_matches('/'));
+        let folder = output_file(&format!("{path}/"));
         self.files.get_key_value(folder.as_str()).map(|(k, _)| *k)
     }
 
@@ -134,11 +134,12 @@ impl<'f> Built<'f> {
     fn near(&self, path: &str) -> Option<String> {
         let trimmed = path.trim_end_matches('/');
         let (parent, name) = trimmed.rsplit_once('/')?;
-        let prefix = format!("{}/", parent.trim_start_matches('/'));
+        let prefix = output_file(&format!("{parent}/"));
+        let prefix = prefix.trim_end_matches("index.html");
         let siblings: Vec<&str> = self
             .files
             .keys()
-            .filter_map(|f| f.strip_prefix(prefix.as_str()))
+            .filter_map(|f| f.strip_prefix(prefix))
             .filter_map(|rest| rest.strip_suffix("/index.html"))
             .filter(|rest| !rest.contains('/'))
             .collect();
@@ -329,7 +330,7 @@ pub fn check(site: &Site, files: &[OutFile], content_ok: bool) -> Vec<Diagnostic
         base_url: &site.config.base_url,
         base_path: &site.config.base_path,
     };
-    let (built, doubtful) = crate::timed("check pages", || Built::read(&r, files));
+    let (built, doubtful) = crate::timing::timed("check pages", || Built::read(&r, files));
     let mut content = FromContent {
         r: &r,
         built: &built,
@@ -470,7 +471,7 @@ fn built_pages(
                     .pages
                     .iter()
                     .take(3)
-                    .map(|(p, _, _)| site_path(p))
+                    .map(|(p, _, _)| site_path_of(p))
                     .collect();
                 help.push_str(&format!(
                     "; it is on {} built pages: {}{}",
@@ -482,14 +483,6 @@ fn built_pages(
             Diagnostic::error(super::built_page(first, *line), msg).help(help)
         })
         .collect()
-}
-
-/// The site path a built file is served at: `a/index.html` → `/a/`.
-fn site_path(file: &str) -> String {
-    match file.strip_suffix("index.html") {
-        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("/{dir}"),
-        _ => format!("/{file}"),
-    }
 }
 
 #[cfg(test)]
@@ -539,9 +532,9 @@ mod tests {
 
     #[test]
     fn site_paths_of_built_files() {
-        assert_eq!(site_path("index.html"), "/");
-        assert_eq!(site_path("en/profiles/a/index.html"), "/en/profiles/a/");
-        assert_eq!(site_path("404.html"), "/404.html");
-        assert_eq!(site_path("notindex.html"), "/notindex.html");
+        assert_eq!(site_path_of("index.html"), "/");
+        assert_eq!(site_path_of("en/profiles/a/index.html"), "/en/profiles/a/");
+        assert_eq!(site_path_of("404.html"), "/404.html");
+        assert_eq!(site_path_of("notindex.html"), "/notindex.html");
     }
 }

@@ -27,7 +27,7 @@ pub struct Resolver<'a> {
 impl Resolver<'_> {
     /// A link inside the site (with the base path).
     pub fn href(&self, path: &str) -> String {
-        format!("{}{path}", self.base_path)
+        crate::paths::with_base(self.base_path, path)
     }
 
     /// `page` is the site path of the page the address is on (`/dien-hinh/x/`).
@@ -42,30 +42,24 @@ impl Resolver<'_> {
             // The site's own absolute addresses (canonical, alternates, share
             // images) must lead somewhere too.
             match before.strip_prefix(self.base_url) {
-                Some("") => format!("{}/", self.base_path),
-                Some(rest) if rest.starts_with('/') => format!("{}{rest}", self.base_path),
+                Some("") => self.href("/"),
+                Some(rest) if rest.starts_with('/') => self.href(rest),
                 _ => return Target::Elsewhere,
             }
         } else if before.starts_with("//") {
             return Target::Elsewhere;
         } else if before.is_empty() {
-            format!("{}{page}", self.base_path)
+            self.href(page)
         } else if before.starts_with('/') {
             before.to_string()
         } else {
-            let here = format!("{}{page}", self.base_path);
+            let here = self.href(page);
             let dir = &here[..=here.rfind('/').unwrap_or(0)];
             format!("{dir}{before}")
         };
         let full = percent_decode(&remove_dot_segments(&full));
-        let path = if self.base_path.is_empty() {
-            full
-        } else {
-            match full.strip_prefix(self.base_path) {
-                Some("") => "/".to_string(),
-                Some(rest) if rest.starts_with('/') => rest.to_string(),
-                _ => return Target::OutsideBase(full),
-            }
+        let Some(path) = crate::paths::without_base(self.base_path, &full) else {
+            return Target::OutsideBase(full);
         };
         Target::Site { path, anchor }
     }

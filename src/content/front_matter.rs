@@ -80,7 +80,7 @@ pub(super) struct ProfileVi {
     pub(super) date: String,
     /// Từ khóa: chữ thường không dấu nối bằng dấu gạch ngang, ví dụ `chuyen-doi-so`. / Tags: lowercase words joined by hyphens.
     #[serde(default)]
-    #[schemars(inner(pattern(crate::fold::SLUG_PATTERN)))]
+    #[schemars(inner(pattern(crate::text::fold::SLUG_PATTERN)))]
     pub(super) tags: Vec<String>,
     /// Các văn bản nguồn của hồ sơ. / The sources of the profile.
     #[serde(default)]

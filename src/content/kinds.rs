@@ -262,13 +262,12 @@ fn profile(
         body: e.body,
         origin: e.origin,
     });
-    diags.extend(crate::unconfirmed::check(
-        &readings,
-        &vi_text,
-        &vi_text.origin,
-    ));
+    let origin = &vi_text.origin;
+    diags.extend(crate::unconfirmed::check(&readings, &vi_text.reading_fields(), |i, key| {
+        origin.loc(&[Seg::Key("unconfirmed"), Seg::Index(i), Seg::Key(key)])
+    }));
     Some(Profile {
-        unconfirmed: crate::unconfirmed::group(&readings, &vi_text),
+        unconfirmed: crate::unconfirmed::group(&readings, &vi_text.reading_fields()),
         slug: slug.to_string(),
         bundle,
         kind: v.kind,
@@ -282,7 +281,7 @@ fn profile(
         sources: v.sources,
         featured: v.featured,
         draft: v.draft,
-        name_key: crate::fold::fold(&vi_text.name),
+        name_key: crate::text::fold::fold(&vi_text.name),
         text: Translated {
             vi: vi_text,
             en: en_text,

@@ -10,12 +10,12 @@
 
 use super::card::{award_label, commune_label, field_label};
 use super::sanitize::{plain, story_html};
-use super::{api_path, embed_path, json_file, oembed_path, API_VERSION};
+use super::{json_file, API_VERSION};
 use crate::config::{Lang, LocalText};
 use crate::i18n::roman;
 use crate::images::Images;
 use crate::output::OutFile;
-use crate::render::urls::Urls;
+use crate::paths::{self, Urls};
 use crate::site::{Profile, Qualifier, Site, Translated};
 use serde_json::{json, Value};
 
@@ -75,7 +75,7 @@ impl Api<'_> {
         self.urls.abs(path)
     }
     fn schema(&self, kind: &str) -> String {
-        self.abs(&api_path(&format!("schema/{kind}.json")))
+        self.abs(&paths::api(&format!("schema/{kind}.json")))
     }
     fn per_lang(&self, f: impl Fn(Lang) -> String) -> Value {
         both(json!(self.abs(&f(Lang::Vi))), json!(self.abs(&f(Lang::En))))
@@ -126,7 +126,7 @@ impl Api<'_> {
             "field": self.field(&p.field),
             "updated": p.date.to_string(),
             "url": self.per_lang(|l| u.profile(l, &p.slug)),
-            "api_url": self.abs(&api_path(&format!("profiles/{}.json", p.slug))),
+            "api_url": self.abs(&paths::api(&format!("profiles/{}.json", p.slug))),
             "thumbnail": self.thumbnail(p),
             "unconfirmed": unconfirmed(p),
         })
@@ -212,9 +212,9 @@ impl Api<'_> {
             "updated": p.date.to_string(),
             "urls": {
                 "profile": self.per_lang(|l| u.profile(l, &p.slug)),
-                "embed": self.per_lang(|l| embed_path(l, &p.slug)),
-                "oembed": self.per_lang(|l| oembed_path(l, &p.slug)),
-                "api": self.abs(&api_path(&format!("profiles/{}.json", p.slug))),
+                "embed": self.per_lang(|l| paths::embed(l, &p.slug)),
+                "oembed": self.per_lang(|l| paths::oembed(l, &p.slug)),
+                "api": self.abs(&paths::api(&format!("profiles/{}.json", p.slug))),
             },
         })
     }
@@ -321,7 +321,7 @@ pub(super) fn schemas(site: &Site, images: &Images) -> anyhow::Result<Vec<OutFil
             .map_err(|e| anyhow::anyhow!("src/embed/schemas/{kind}.json: {e}"))?;
         schema["$id"] = json!(api.schema(kind));
         files.push(json_file(
-            &api_path(&format!("schema/{kind}.json")),
+            &paths::api(&format!("schema/{kind}.json")),
             &schema,
         ));
     }
@@ -341,15 +341,15 @@ pub(super) fn documents(
     let mut files = Vec::new();
     if scope.shared() {
         files.extend([
-            json_file(&api_path("profiles.json"), &api.profiles()),
-            json_file(&api_path("congresses.json"), &api.congresses()),
-            json_file(&api_path("movements.json"), &api.movements()),
-            json_file(&api_path("slogans.json"), &api.slogans()),
+            json_file(&paths::api("profiles.json"), &api.profiles()),
+            json_file(&paths::api("congresses.json"), &api.congresses()),
+            json_file(&paths::api("movements.json"), &api.movements()),
+            json_file(&paths::api("slogans.json"), &api.slogans()),
         ]);
     }
     for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         files.push(json_file(
-            &api_path(&format!("profiles/{}.json", p.slug)),
+            &paths::api(&format!("profiles/{}.json", p.slug)),
             &api.profile(p),
         ));
     }

@@ -8,12 +8,12 @@
 //! hashes of exactly those scripts forbids any other script, so even
 //! a mistake upstream could not make the card run or load foreign code.
 
-use super::{display_name, embed_path, sanitize::plain};
+use super::{display_name, sanitize::plain};
 use crate::config::Lang;
 use crate::i18n::Strings;
 use crate::images::Images;
 use crate::output::OutFile;
-use crate::render::urls::{output_file, Urls};
+use crate::paths::{self, output_file, Urls};
 use crate::site::{Profile, Site};
 use anyhow::Context as _;
 use base64::Engine as _;
@@ -41,7 +41,7 @@ const DEFAULTS: &[(&str, &str, &str)] = &[
 ];
 
 /// HTML escaping for text and quoted attribute values: the render stage's.
-pub use crate::render::escape_html as escape;
+pub use crate::text::escape_html as escape;
 
 fn tera() -> anyhow::Result<tera::Tera> {
     let mut tera = tera::Tera::default();
@@ -192,7 +192,7 @@ pub(super) fn pages(
                 .with_context(|| format!("embed card of {}", p.slug))?;
             let html = html.replacen(CSP_PLACEHOLDER, &csp(&html), 1);
             files.push(
-                OutFile::new(output_file(&embed_path(lang, &p.slug)), html).drawn_by("embed.html"),
+                OutFile::new(output_file(&paths::embed(lang, &p.slug)), html).drawn_by("embed.html"),
             );
         }
     }

@@ -19,14 +19,14 @@ use crate::config::Lang;
 use crate::i18n::Strings;
 use crate::images::Images;
 use crate::output::OutFile;
-use crate::render::urls::Urls;
+use crate::paths::{self, Urls};
 use crate::scope::Scope;
 use crate::site::{Profile, Site};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The API version in every API path; a breaking change means a new number.
-pub const API_VERSION: &str = "v1";
+pub use crate::paths::API_VERSION;
 
 /// `sandbox` of every frame we hand out: scripts (for the height message)
 /// and links opening in a new, unsandboxed tab; nothing else.
@@ -43,31 +43,6 @@ pub const FRAME_HEIGHT: u32 = 340;
 
 /// Seconds an oEmbed consumer may cache a document.
 pub const CACHE_AGE: u64 = 86_400;
-
-fn prefix(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Vi => "",
-        Lang::En => "/en",
-    }
-}
-
-/// Site path of a profile's embed card: `/embed/<slug>/`, `/en/embed/<slug>/`.
-pub fn embed_path(lang: Lang, slug: &str) -> String {
-    format!("{}/embed/{slug}/", prefix(lang))
-}
-
-/// Site path of a profile's oEmbed document: `/oembed/<slug>.json`, `/en/oembed/<slug>.json`.
-pub fn oembed_path(lang: Lang, slug: &str) -> String {
-    format!("{}/oembed/{slug}.json", prefix(lang))
-}
-
-/// Site path of an API document, e.g. `api_path("profiles.json")`.
-pub fn api_path(file: &str) -> String {
-    format!("/api/{API_VERSION}/{file}")
-}
-
-/// Site path of the script host pages load.
-pub const EMBED_JS_PATH: &str = "/embed.js";
 
 /// The profile's display title: honorific and name.
 pub fn display_name(p: &Profile, lang: Lang) -> String {
@@ -89,7 +64,7 @@ pub fn iframe_html(site: &Site, lang: Lang, p: &Profile) -> String {
     );
     format!(
         r#"<iframe class="guong-embed" src="{}" title="{}" width="{}" height="{}" sandbox="{SANDBOX}" loading="lazy" style="border:0;width:100%;max-width:700px"></iframe>"#,
-        card::escape(&urls.abs(&embed_path(lang, &p.slug))),
+        card::escape(&urls.abs(&paths::embed(lang, &p.slug))),
         card::escape(&title),
         OEMBED_WIDTH,
         FRAME_HEIGHT,
@@ -107,7 +82,7 @@ pub fn blockquote_html(site: &Site, lang: Lang, p: &Profile) -> String {
         lang = lang.code(),
         href = card::escape(&urls.abs(&urls.profile(lang, &p.slug))),
         name = card::escape(&display_name(p, lang)),
-        js = card::escape(&urls.abs(EMBED_JS_PATH)),
+        js = card::escape(&urls.abs(paths::EMBED_JS)),
     )
 }
 
@@ -119,8 +94,8 @@ pub fn profile_links(site: &Site, lang: Lang, p: &Profile) -> Value {
     let urls = Urls::new(&site.config);
     let real = !site.config.has_example_address();
     serde_json::json!({
-        "oembed_href": urls.abs(&oembed_path(lang, &p.slug)),
-        "card_href": urls.abs(&embed_path(lang, &p.slug)),
+        "oembed_href": urls.abs(&paths::oembed(lang, &p.slug)),
+        "card_href": urls.abs(&paths::embed(lang, &p.slug)),
         "title": display_name(p, lang),
         "code": real.then(|| blockquote_html(site, lang, p)),
         "iframe": real.then(|| iframe_html(site, lang, p)),
@@ -144,7 +119,7 @@ pub(crate) fn json_file(path: &str, value: &Value) -> OutFile {
         }
     }
     out.push('\n');
-    OutFile::new(path.trim_start_matches('/'), out)
+    OutFile::new(paths::output_file(path), out)
 }
 
 /// Build every file of the stage.
@@ -162,7 +137,7 @@ pub fn build_into(
     site: &Site,
     images: &Images,
     strings: &BTreeMap<Lang, Strings>,
-    sink: crate::Sink,
+    sink: crate::output::Sink,
 ) -> Result<(), crate::error::BuildFailed> {
     let failed = |e: anyhow::Error| {
         crate::error::BuildFailed(vec![crate::error::Diagnostic::error(
@@ -182,12 +157,12 @@ pub fn build_into(
         build_scoped(site, images, strings, &Scope::Shared(Default::default())).map_err(failed)?;
     rest.extend(api::schemas(site, images).map_err(failed)?);
     rest.push(embed_script());
-    sink(rest)
+    Ok(sink(rest)?)
 }
 
 fn embed_script() -> OutFile {
     OutFile::new(
-        EMBED_JS_PATH.trim_start_matches('/'),
+        paths::output_file(paths::EMBED_JS),
         include_str!("../../themes/default/static/embed.js"),
     )
 }
@@ -229,9 +204,9 @@ mod tests {
 
     #[test]
     fn paths_per_language() {
-        assert_eq!(embed_path(Lang::Vi, "a-b"), "/embed/a-b/");
-        assert_eq!(embed_path(Lang::En, "a-b"), "/en/embed/a-b/");
-        assert_eq!(oembed_path(Lang::En, "a-b"), "/en/oembed/a-b.json");
-        assert_eq!(api_path("profiles.json"), "/api/v1/profiles.json");
+        assert_eq!(paths::embed(Lang::Vi, "a-b"), "/embed/a-b/");
+        assert_eq!(paths::embed(Lang::En, "a-b"), "/en/embed/a-b/");
+        assert_eq!(paths::oembed(Lang::En, "a-b"), "/en/oembed/a-b.json");
+        assert_eq!(paths::api("profiles.json"), "/api/v1/profiles.json");
     }
 }

@@ -3,11 +3,11 @@
 //! profile page fetch this and put its `html` — a sandboxed frame of the
 //! card — into the article.
 
-use super::{display_name, iframe_html, json_file, oembed_path, sanitize::plain};
+use super::{display_name, iframe_html, json_file, sanitize::plain};
 use crate::config::Lang;
 use crate::images::Images;
 use crate::output::OutFile;
-use crate::render::urls::Urls;
+use crate::paths::{self, Urls};
 use crate::site::{Profile, Site};
 use serde_json::{json, Value};
 
@@ -63,7 +63,7 @@ pub(super) fn documents(site: &Site, images: &Images, scope: &crate::scope::Scop
     for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         for lang in Lang::ALL {
             files.push(json_file(
-                &oembed_path(lang, &p.slug),
+                &paths::oembed(lang, &p.slug),
                 &document(site, images, p, lang),
             ));
         }

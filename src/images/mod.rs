@@ -11,10 +11,12 @@ mod photo;
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::output::OutFile;
-use crate::render::urls::Urls;
+use crate::paths::Urls;
 use crate::scope::Scope;
 use crate::site::Site;
+use crate::validate::RejectedPhotos;
 use rayon::prelude::*;
+use crate::text::hex;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -159,10 +161,6 @@ impl Cache {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn settings(site: &Site) -> String {
     let s = &site.config.images;
     format!(
@@ -281,10 +279,11 @@ struct Job {
     is_photo: bool,
 }
 
-/// The photos to process; `skip_rejected`: leave out those `validate` rejected.
-fn jobs(site: &Site, skip_rejected: bool, scope: &Scope) -> Vec<Job> {
+/// The photos to process, leaving out those `validate` rejected (`check`
+/// draws the rest of the site anyway).
+fn jobs(site: &Site, rejected: Option<&RejectedPhotos>, scope: &Scope) -> Vec<Job> {
     let rejected = |p: &crate::site::Profile, file: &str| {
-        skip_rejected && crate::validate::bundle_photo(site, p, file).is_some()
+        rejected.is_some_and(|r| r.contains(&(p.slug.clone(), file.to_string())))
     };
     let mut jobs = Vec::new();
     for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
@@ -299,7 +298,7 @@ fn jobs(site: &Site, skip_rejected: bool, scope: &Scope) -> Vec<Job> {
         let mut seen = std::collections::BTreeSet::new();
         for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
             for src in crate::markdown::image_sources(&text.body) {
-                if is_local(&src) && !rejected(p, &src) && seen.insert(src.clone()) {
+                if crate::paths::is_local(&src) && !rejected(p, &src) && seen.insert(src.clone()) {
                     jobs.push(Job {
                         slug: p.slug.clone(),
                         file: p.bundle.join(&src),
@@ -314,10 +313,6 @@ fn jobs(site: &Site, skip_rejected: bool, scope: &Scope) -> Vec<Job> {
 }
 
 /// Images in stories are files of the bundle; anything with a scheme is not ours.
-pub fn is_local(src: &str) -> bool {
-    !src.contains(':') && !src.starts_with('/') && !src.starts_with('#')
-}
-
 /// A progress bar for many photos on a terminal; hidden otherwise.
 fn progress(n: usize) -> indicatif::ProgressBar {
     if n < 8 {
@@ -347,7 +342,7 @@ pub fn process_scoped(
         dir: cache.then(|| site.config.root.join(".guong-cache/images")),
         write: true,
     };
-    let (images, files, errors) = run(site, &cache, false, scope);
+    let (images, files, errors) = run(site, &cache, None, scope);
     if errors.is_empty() {
         Ok((images, files))
     } else {
@@ -359,28 +354,32 @@ pub fn process_scoped(
 /// broken: reads the cache without writing to it, leaves out the photos
 /// `validate` rejected (it has reported them), and returns the errors of the
 /// others beside what did work — a page whose photo failed has none.
-pub fn process_for_check(site: &Site) -> (Images, Vec<OutFile>, Vec<Diagnostic>) {
+pub fn process_for_check(
+    site: &Site,
+    rejected: &RejectedPhotos,
+) -> (Images, Vec<OutFile>, Vec<Diagnostic>) {
     let cache = Cache {
         dir: Some(site.config.root.join(".guong-cache/images")),
         write: false,
     };
-    run(site, &cache, true, &Scope::All)
+    run(site, &cache, Some(rejected), &Scope::All)
 }
 
 fn run(
     site: &Site,
     cache: &Cache,
-    lenient: bool,
+    rejected: Option<&RejectedPhotos>,
     scope: &Scope,
 ) -> (Images, Vec<OutFile>, Vec<Diagnostic>) {
+    let lenient = rejected.is_some();
     let urls = Urls::new(&site.config);
     let encoded = AtomicUsize::new(0);
-    let jobs = jobs(site, lenient, scope);
+    let jobs = jobs(site, rejected, scope);
     let bar = progress(jobs.len());
     let results: Vec<(&Job, Result<Done, String>)> = jobs
         .par_iter()
         .map(|job| {
-            let result = crate::content::read_site_file(&site.config.root, &job.file)
+            let result = crate::source::read_site_file(&site.config.root, &job.file)
                 .map_err(|d| d.message)
                 .and_then(|bytes| bytes.ok_or_else(|| "cannot read the photo: no such file".into()))
                 .and_then(|bytes| process_one(&bytes, site, cache, &encoded));
@@ -404,7 +403,7 @@ fn run(
         };
         let stem = Path::new(&job.written)
             .file_stem()
-            .map(|s| crate::fold::slugify(&s.to_string_lossy()))
+            .map(|s| crate::text::fold::slugify(&s.to_string_lossy()))
             .unwrap_or_default();
         let stem = if stem.is_empty() {
             "anh".to_string()
@@ -427,7 +426,7 @@ fn run(
             let (w, ext) = name.split_once('.').expect("width.ext");
             let path =
                 urls.bundle_file(&job.slug, &format!("{stem}-{w}.{}.{ext}", &done.key[..10]));
-            files.push(OutFile::new(path.trim_start_matches('/'), bytes));
+            files.push(OutFile::new(crate::paths::output_file(&path), bytes));
         }
         let picture = Picture { variants };
         if job.is_photo {
@@ -541,8 +540,8 @@ fn cards(
         .collect();
     for (j, (key, bytes)) in jobs.iter().zip(made) {
         let path = match j.profile {
-            Some(slug) => format!("{}og.{}.jpg", urls.profile(j.lang, slug), &key[..10]),
-            None => format!("/assets/og-{}.{}.jpg", j.lang.code(), &key[..10]),
+            Some(slug) => urls.profile_card(j.lang, slug, &key[..10]),
+            None => crate::paths::site_card(j.lang, &key[..10]),
         };
         let c = Card {
             path: path.clone(),
@@ -553,6 +552,6 @@ fn cards(
             Some(slug) => images.cards.insert((slug.to_string(), j.lang), c),
             None => images.site_cards.insert(j.lang, c),
         };
-        files.push(OutFile::new(path.trim_start_matches('/'), bytes));
+        files.push(OutFile::new(crate::paths::output_file(&path), bytes));
     }
 }

@@ -69,7 +69,7 @@ impl fmt::Display for Column {
 /// Folded text with every run of non-letters as one space, so "Họ và tên",
 /// "HỌ VÀ TÊN" and "Họ  và tên:" compare equal, and "Xã/Phường" is "xa phuong".
 pub fn norm(s: &str) -> String {
-    crate::fold::fold(s)
+    crate::text::fold::fold(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()

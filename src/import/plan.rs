@@ -76,7 +76,7 @@ type Identity = (String, String);
 
 fn identity(name: &str, organization: Option<&str>) -> Identity {
     let f = |s: &str| {
-        crate::fold::fold(s)
+        crate::text::fold::fold(s)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -156,7 +156,7 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
                     Target::Existing(plan.updates.len() - 1)
                 }
                 None => {
-                    let base = crate::fold::slugify(&record.name);
+                    let base = crate::text::fold::slugify(&record.name);
                     let slug = free_slug(&base, &taken);
                     taken.insert(slug.clone());
                     plan.creates.push(NewProfile {

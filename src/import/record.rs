@@ -70,7 +70,7 @@ impl RowReader<'_> {
                 .skip(row, Some(Column::Name), "the row has no name".into())
                 .help("fill in the name, or delete the row"));
         };
-        if crate::fold::slugify(&name).is_empty() {
+        if crate::text::fold::slugify(&name).is_empty() {
             return Err(self.skip(
                 row,
                 Some(Column::Name),

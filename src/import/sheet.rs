@@ -45,7 +45,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
 /// invisible and control characters removed (they would break the YAML).
 pub fn clean(raw: &str) -> String {
     const INVISIBLE: [char; 3] = ['\u{200B}', '\u{FEFF}', '\u{00AD}'];
-    let nfc = crate::fold::nfc(raw);
+    let nfc = crate::text::fold::nfc(raw);
     let mut out = String::with_capacity(nfc.len());
     for word in nfc
         .split(char::is_whitespace)
@@ -111,7 +111,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
     let name = match sheet {
         Some(wanted) => names
             .iter()
-            .find(|n| crate::fold::fold(n).trim() == crate::fold::fold(wanted).trim())
+            .find(|n| crate::text::fold::fold(n).trim() == crate::text::fold::fold(wanted).trim())
             .cloned()
             .ok_or_else(|| {
                 anyhow::anyhow!(

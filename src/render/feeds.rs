@@ -3,20 +3,13 @@
 //! templates: their formats are fixed.
 
 use super::routes::{by_date, Route};
-use super::urls::Urls;
+use crate::paths::{output_file, Urls};
 use crate::config::Lang;
 use crate::output::OutFile;
 use crate::site::Site;
+use crate::text::xml_escape;
 
 const FEED_ENTRIES: usize = 20;
-
-pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
 
 pub fn atom(site: &Site, urls: &Urls, lang: Lang) -> OutFile {
     let latest = by_date(&site.profiles);
@@ -77,7 +70,7 @@ pub fn atom(site: &Site, urls: &Urls, lang: Lang) -> OutFile {
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");
-    OutFile::new(urls.feed(lang).trim_start_matches('/'), x)
+    OutFile::new(output_file(&urls.feed(lang)), x)
 }
 
 pub fn sitemap(urls: &Urls, routes: &[Route]) -> OutFile {
@@ -106,7 +99,7 @@ pub fn sitemap(urls: &Urls, routes: &[Route]) -> OutFile {
         x.push_str("  </url>\n");
     }
     x.push_str("</urlset>\n");
-    OutFile::new("sitemap.xml", x)
+    OutFile::new(output_file(&urls.sitemap()), x)
 }
 
 pub fn robots(urls: &Urls) -> OutFile {

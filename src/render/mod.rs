@@ -6,34 +6,23 @@
 mod charts;
 pub(crate) mod feeds;
 mod routes;
-pub use routes::truncate;
+use crate::text::{escape_html, short_hash};
 mod taxonomies;
-pub mod urls;
 mod views;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::images::Images;
-use crate::output::OutFile;
+use crate::output::{OutFile, Sink};
 use crate::scope::Scope;
 use crate::site::Site;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use routes::Route;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
-use urls::Urls;
-
-/// A short content hash for cache-busting file names.
-pub fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
+use crate::paths::{self, Urls};
 
 /// The navigation: (section key, i18n key, path builder).
 const NAV: &[(&str, &str)] = &[
@@ -55,9 +44,9 @@ fn assets(theme: &Theme, urls: &Urls) -> (BTreeMap<String, String>, Vec<OutFile>
             Some((stem, ext @ ("css" | "js"))) => format!("{stem}.{}.{ext}", short_hash(bytes)),
             _ => name.clone(),
         };
-        let path = format!("/assets/{published}");
+        let path = paths::asset(&published);
         hrefs.insert(name.replace(['.', '/', '-'], "_"), urls.href(&path));
-        files.push(OutFile::new(path.trim_start_matches('/'), bytes.clone()));
+        files.push(OutFile::new(paths::output_file(&path), bytes.clone()));
     }
     (hrefs, files)
 }
@@ -74,23 +63,6 @@ fn tera(theme: &Theme, cfg_theme: &str) -> Result<tera::Tera, Vec<Diagnostic>> {
     tera.add_raw_templates(templates)
         .map_err(|e| vec![template_error(&e, cfg_theme, None)])?;
     Ok(tera)
-}
-
-/// HTML escaping for text and attribute values. Tera's default also escapes
-/// `/`, which bloats every URL on every page for no safety gain in quoted attributes.
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn template_error(e: &tera::Error, theme: &str, template: Option<&str>) -> Diagnostic {
@@ -209,9 +181,6 @@ pub fn render(
 /// The template of the search pages, the only pages that need the index.
 pub const SEARCH_TEMPLATE: &str = "search.html";
 
-/// Where drawn files go, a batch at a time.
-pub type Sink<'s> = &'s mut dyn FnMut(Vec<OutFile>) -> Result<(), Vec<Diagnostic>>;
-
 /// The templates, parsed once, and the theme's assets: `serve` keeps one
 /// and redraws a few pages with it after each edit.
 pub struct Renderer {
@@ -274,8 +243,8 @@ impl Renderer {
             Scope::Profiles(_) => Vec::new(),
             // The cards changed but no list did: other profiles' pages (and
             // so the sitemap) stay as they are.
-            Scope::Cards(_) => crate::timed("routes", || views.routes_but(true)),
-            _ => crate::timed("routes", || views.routes()),
+            Scope::Cards(_) => crate::timing::timed("routes", || views.routes_but(true)),
+            _ => crate::timing::timed("routes", || views.routes()),
         };
         let routes: Vec<&Route> = all
             .iter()
@@ -356,7 +325,7 @@ impl Renderer {
                         .tera
                         .render(r.template, &ctx)
                         .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
-                    Ok(OutFile::new(urls::output_file(&r.path), html).drawn_by(r.template))
+                    Ok(OutFile::new(paths::output_file(&r.path), html).drawn_by(r.template))
                 })
                 .collect();
             let mut files = Vec::with_capacity(pages.len());

@@ -1,11 +1,12 @@
 //! Every page of the site as a [`Route`]: where it lives (in both languages),
 //! which template draws it, and its page-specific view model.
 
-use super::urls::{Taxonomy, Urls};
+use crate::paths::{Taxonomy, Urls};
 use super::views::Views;
 use crate::config::Lang;
 use crate::i18n::format_number;
 use crate::site::{Date, Profile};
+use crate::text::truncate;
 use serde_json::{json, Value};
 
 /// A page's view model, or what to build it from when the page is drawn:
@@ -532,18 +533,6 @@ pub fn page_window(n: usize, pages: usize) -> Vec<Option<usize>> {
         }
     }
     out
-}
-
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{cut}…")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! taxonomy's index of terms and each term's listing of profiles.
 
 use super::routes::{by_name, Route};
-use super::urls::{Taxonomy, Urls};
+use crate::paths::{Taxonomy, Urls};
 use super::views::Views;
 use crate::config::Lang;
 use crate::i18n::format_number;

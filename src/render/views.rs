@@ -2,7 +2,7 @@
 //! URLs, labels and per-language formatting already resolved, so templates
 //! only lay things out.
 
-use super::urls::{Taxonomy, Urls};
+use crate::paths::{Taxonomy, Urls};
 use crate::config::Lang;
 use crate::i18n::{format_date, format_number, roman, Strings};
 use crate::images::{Images, Picture};
@@ -203,7 +203,7 @@ impl<'a> Views<'a> {
         crate::markdown::render_with_images(body, 3, &|src, alt| {
             let pic = self.images.story.get(&(p.slug.clone(), src.to_string()))?;
             let v = self.picture(pic, alt, "(min-width: 48rem) 44rem, calc(100vw - 2rem)");
-            let esc = |s: &Value| crate::render::feeds::xml_escape(s.as_str().unwrap_or_default());
+            let esc = |s: &Value| crate::text::xml_escape(s.as_str().unwrap_or_default());
             Some(format!(
                 r#"<picture><source type="image/webp" srcset="{}" sizes="{}"><img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}" loading="lazy" decoding="async"></picture>"#,
                 esc(&v["srcset_webp"]),

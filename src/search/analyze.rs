@@ -116,7 +116,7 @@ impl Analyzer {
         // `Ð`/`ð` (U+00D0/U+00F0) in Vietnamese text is always a stand-in for
         // `Đ`/`đ` (OCR, old fonts): make it the real letter, exact form included.
         let exact = token.to_lowercase().replace('ð', "đ");
-        let folded = crate::fold::fold(&exact);
+        let folded = crate::text::fold::fold(&exact);
         let numeral = roman_value(token).or_else(|| ordinal_value(&folded));
         let key = match numeral {
             Some(n) => n.to_string(),
@@ -133,7 +133,7 @@ impl Analyzer {
 
     /// Split text into syllables.
     pub fn syllables(&self, text: &str) -> Vec<Syllable> {
-        let text = crate::fold::nfc(text);
+        let text = crate::text::fold::nfc(text);
         let mut out = Vec::new();
         for token in text.split(|c: char| !is_word_char(c)) {
             if token.is_empty() {
@@ -177,7 +177,7 @@ impl Analyzer {
     pub fn parse_query(&self, q: &str) -> Query {
         let mut syllables = self.syllables(q);
         syllables.truncate(MAX_QUERY_SYLLABLES);
-        let nfc = crate::fold::nfc(q);
+        let nfc = crate::text::fold::nfc(q);
         // "son la " (ending in a space or punctuation) means the last syllable is complete.
         let last_is_prefix = nfc.chars().last().is_some_and(is_word_char);
         Query {

@@ -4,7 +4,7 @@
 
 use crate::config::Lang;
 use crate::i18n::{roman, Strings};
-use crate::render::urls::Urls;
+use crate::paths::Urls;
 use crate::site::Site;
 use std::collections::BTreeMap;
 
@@ -222,7 +222,7 @@ pub fn collect(
             b.urls.movement(lang, &m.slug),
             "movement",
             text.title.clone(),
-            crate::render::truncate(&body, 200),
+            crate::text::truncate(&body, 200),
             text_lang,
         );
         Builder::set(&mut d, "title", &text.title);
@@ -242,7 +242,7 @@ pub fn collect(
         let summary = text
             .summary
             .clone()
-            .unwrap_or_else(|| crate::render::truncate(&body, 200));
+            .unwrap_or_else(|| crate::text::truncate(&body, 200));
         let mut d = b.doc(
             b.urls.page(lang, &p.slug),
             "page",

@@ -28,6 +28,7 @@ use super::analyze::{term_kind, Analyzer, TermKind, EXACT, PAIR};
 use super::docs::SearchDoc;
 use super::engine::{Engine, Postings};
 use super::rank;
+use crate::paths::Urls;
 use anyhow::Result;
 use base64::Engine as _;
 use rayon::prelude::*;
@@ -238,7 +239,7 @@ pub fn export(
     analyzer: Analyzer,
     docs: &[SearchDoc],
     facets: &FacetTable,
-    base_path: &str,
+    urls: &Urls,
 ) -> Result<(Vec<IndexFile>, String)> {
     let terms: Vec<String> = engine.terms()?.into_iter().collect();
     let postings: Vec<(String, Postings)> = terms
@@ -252,7 +253,7 @@ pub fn export(
             TermKind::Exact => {
                 let exact = term.trim_start_matches(EXACT).to_string();
                 entries
-                    .entry(crate::fold::fold(&exact))
+                    .entry(crate::text::fold::fold(&exact))
                     .or_default()
                     .exact
                     .insert(exact, p);
@@ -366,8 +367,8 @@ pub fn export(
     }
     for (n, d) in docs.iter().enumerate() {
         let fragment = json!({
-            "u": format!("{base_path}{}", d.path), "t": d.title, "h": d.honorific, "s": d.summary,
-            "k": d.kind_label, "f": d.field_label, "l": d.text_lang, "i": d.thumb.as_ref().map(|t| format!("{base_path}{t}")),
+            "u": urls.href(&d.path), "t": d.title, "h": d.honorific, "s": d.summary,
+            "k": d.kind_label, "f": d.field_label, "l": d.text_lang, "i": d.thumb.as_ref().map(|t| urls.href(t)),
         });
         // Only where there is one: most results have no notice.
         let mut fragment = fragment;

@@ -16,6 +16,7 @@ pub use engine::Engine;
 use crate::config::Lang;
 use crate::i18n::Strings;
 use crate::output::OutFile;
+use crate::paths::Urls;
 use crate::site::Site;
 use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet};
@@ -200,15 +201,15 @@ pub fn build(
         let t = &strings[&lang];
         let docs = docs::collect(site, lang, t, thumbs);
         let analyzer = analyze::Analyzer::for_lang(lang);
-        let engine = crate::timed("search index", || Engine::build(&docs, None, analyzer))?;
+        let engine = crate::timing::timed("search index", || Engine::build(&docs, None, analyzer))?;
         let facets = facets(site, lang, t, &docs);
-        let (exported, hash) = crate::timed("search export", || {
-            export::export(&engine, analyzer, &docs, &facets, &site.config.base_path)
+        let (exported, hash) = crate::timing::timed("search export", || {
+            export::export(&engine, analyzer, &docs, &facets, &Urls::new(&site.config))
         })?;
-        let base = format!("/_search/{}/{hash}/", lang.code());
+        let base = crate::paths::search_index(lang, &hash);
         for (path, bytes) in exported {
             files.push(OutFile::new(
-                format!("{}{path}", base.trim_start_matches('/')),
+                crate::paths::output_file(&format!("{base}{path}")),
                 bytes,
             ));
         }
@@ -254,7 +255,7 @@ pub fn query(
         .map(|(doc, score)| {
             let d = &docs[*doc as usize];
             Hit {
-                url: format!("{}{}", site.config.base_path, d.path),
+                url: Urls::new(&site.config).href(&d.path),
                 title: d.title.clone(),
                 kind: d.kind_label.clone(),
                 score: *score,
@@ -309,7 +310,7 @@ impl Exported {
             analyze::TermKind::Syllable => self.resolve(&self.shard(term)?[term]["p"]),
             analyze::TermKind::Exact => {
                 let exact = term.trim_start_matches(analyze::EXACT);
-                let folded = crate::fold::fold(exact);
+                let folded = crate::text::fold::fold(exact);
                 self.resolve(&self.shard(&folded)?[folded.as_str()]["x"][exact])
             }
             analyze::TermKind::Pair => {

@@ -33,7 +33,7 @@ pub struct Hub {
 pub fn inject(html: &[u8], key: &str, generation: u64) -> Vec<u8> {
     let tag = format!(
         "<script src=\"{SCRIPT_PATH}\" data-file=\"{}\" data-generation=\"{generation}\" defer></script>",
-        crate::render::escape_html(key)
+        crate::text::escape_html(key)
     );
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {

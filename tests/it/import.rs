@@ -148,7 +148,7 @@ fn read(root: &Path, slug: &str) -> String {
 }
 
 fn slug_of(name: &str) -> String {
-    guong::fold::slugify(name)
+    guong::text::fold::slugify(name)
 }
 
 #[test]

@@ -231,7 +231,7 @@ fn tags_and_table_keys_follow_guongs_slug_rule() {
         "a b",
         "a_b",
     ] {
-        let slug = guong::fold::is_slug(s);
+        let slug = guong::text::fold::is_slug(s);
         assert_eq!(tags.is_valid(&serde_json::json!([s])), slug, "tag {s:?}");
         let table = serde_json::json!({ s: { "vi": "Tên" } });
         assert_eq!(keys.is_valid(&table), slug, "fields.yaml key {s:?}");
