@@ -45,18 +45,18 @@ fn percent_decode(s: &str) -> Option<String> {
 pub fn file_key(url_path: &str) -> Option<String> {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
     let decoded = percent_decode(path)?;
-    let mut parts = Vec::new();
-    for c in Path::new(decoded.trim_start_matches('/')).components() {
+    let mut site_path = String::new();
+    for c in Path::new(&decoded).components() {
         match c {
-            Component::Normal(part) => parts.push(part.to_str()?.to_string()),
-            Component::CurDir => {}
+            Component::Normal(part) => site_path = format!("{site_path}/{}", part.to_str()?),
+            Component::CurDir | Component::RootDir => {}
             _ => return None,
         }
     }
-    if decoded.ends_with('/') || parts.is_empty() {
-        parts.push("index.html".into());
+    if decoded.ends_with('/') || site_path.is_empty() {
+        site_path.push('/');
     }
-    Some(parts.join("/"))
+    Some(crate::paths::output_file(&site_path))
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {

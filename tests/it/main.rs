@@ -7,6 +7,7 @@ mod embed;
 mod errors;
 mod hostile;
 mod import;
+mod layers;
 mod pages;
 mod phone;
 mod photos;

@@ -60,7 +60,7 @@ fn schema_name(rel: &Path) -> Option<String> {
 /// read the way guong reads it.
 fn yaml_of(root: &Path, rel: &Path) -> Value {
     let bytes = std::fs::read(root.join(rel)).unwrap();
-    let text = guong::content::check_text(&bytes, rel).unwrap();
+    let text = guong::source::check_text(&bytes, rel).unwrap();
     let (yaml, first_line) = if rel.extension().is_some_and(|e| e == "md") {
         let (fm, line, _) = guong::content::split_front_matter(&text, rel).unwrap();
         (fm.to_string(), line)
