@@ -1,11 +1,21 @@
 //! Command-line interface: argument definitions and the glue that runs a
 //! command through the library's stages. No content logic lives here.
 
+use crate::config::Lang;
 use crate::error::{BuildFailed, Diagnostic, Severity};
 use crate::Options;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Instant;
+
+/// A line on standard error. A closed standard error (`2>&1 | head`) loses
+/// the message but never panics: `eprintln!` would.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -87,8 +97,8 @@ pub enum Command {
         /// What to look for, e.g. "tran thanh son" or "hợp tác xã".
         query: String,
         /// Which language's index to search.
-        #[arg(long, default_value = "vi", value_parser = ["vi", "en"])]
-        lang: String,
+        #[arg(long, value_enum, default_value_t = Lang::Vi)]
+        lang: Lang,
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
@@ -215,7 +225,7 @@ pub enum NewCommand {
 
 fn print_diagnostics(diags: &[Diagnostic]) {
     for d in diags {
-        eprintln!("{d}");
+        note!("{d}");
     }
 }
 
@@ -243,24 +253,72 @@ fn report_failure(err: &anyhow::Error) {
             .count();
         // A command that failed on the site's errors says why it needed them.
         if err.chain().count() > 1 {
-            eprintln!("\n{err}");
+            note!("\n{err}");
         }
-        eprintln!(
+        note!(
             "\n{errors} error(s) found; nothing was written, the previous site is unchanged."
         );
     } else {
-        eprintln!("error: {err:#}");
+        note!("error: {err:#}");
     }
+}
+
+/// Search the site from the terminal, as the search page would.
+fn search(site: &SiteArgs, lang: Lang, query: &str, json: bool, limit: usize) -> anyhow::Result<()> {
+    let loaded = crate::load(&options(site, None))?;
+    let theme = crate::theme::Theme::load(&loaded.site.config).map_err(BuildFailed)?;
+    let answer = crate::search::query(&loaded.site, &theme.strings, lang, query, limit)?;
+    let t = &theme.strings[&lang];
+    if json {
+        let out = serde_json::json!({
+            "query": query, "lang": lang.code(), "total": answer.total,
+            "results": answer.results, "suggestion": answer.suggestion,
+        });
+        return emit(&format!("{}\n", serde_json::to_string_pretty(&out)?));
+    }
+    let mut text = String::new();
+    if let Some(fixed) = &answer.suggestion {
+        text += &format!("{} {fixed}\n", t.get("search_suggest"));
+    }
+    if answer.results.is_empty() {
+        text += &format!("No results for {query:?}.\n");
+    } else {
+        text += &format!("{} result(s) for {query:?}:\n", answer.total);
+        for (i, h) in answer.results.iter().enumerate() {
+            text += &format!("{:>3}. {} ({})\n     {}\n", i + 1, h.title, h.kind, h.url);
+        }
+    }
+    emit(&text)
+}
+
+/// Writes what a user may pipe into another program (a report, results)
+/// to standard output. A reader that stops early (`| head`) closes the
+/// pipe: that is a normal end, which [`main`] turns into a quiet exit 0,
+/// as ripgrep does, rather than a panic.
+fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Did the command stop because the reader of its output went away?
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Errors, then warnings, on standard error; the translation report on
 /// standard output (so it can be redirected); the verdict last.
-fn print_check(report: &crate::check::Report, format: ReportFormat) {
+fn print_check(report: &crate::check::Report, format: ReportFormat) -> anyhow::Result<()> {
     use crate::check::translations;
     print_diagnostics(&report.errors);
     if !report.warnings.is_empty() {
         if !report.errors.is_empty() {
-            eprintln!();
+            note!();
         }
         print_diagnostics(&report.warnings);
     }
@@ -268,12 +326,12 @@ fn print_check(report: &crate::check::Report, format: ReportFormat) {
         if format == ReportFormat::Table
             && !(report.errors.is_empty() && report.warnings.is_empty())
         {
-            eprintln!();
+            note!();
         }
-        match format {
-            ReportFormat::Table => print!("{}", translations::table(rows)),
-            ReportFormat::Csv => print!("{}", translations::csv(rows)),
-        }
+        emit(&match format {
+            ReportFormat::Table => translations::table(rows),
+            ReportFormat::Csv => translations::csv(rows),
+        })?;
     }
     let plural = |n: usize, word: &str| match (n, word) {
         (1, w) => format!("1 {w}"),
@@ -286,15 +344,16 @@ fn print_check(report: &crate::check::Report, format: ReportFormat) {
         plural(report.warnings.len(), "warning")
     );
     match report.counts {
-        Some(c) => eprintln!(
+        Some(c) => note!(
             "\n{found} in {}, {}, {}, {}.",
             plural(c.profiles, "profile"),
             plural(c.congresses, "congress"),
             plural(c.movements, "movement"),
             plural(c.pages, "page")
         ),
-        None => eprintln!("\n{found}; the site could not be loaded."),
+        None => note!("\n{found}; the site could not be loaded."),
     }
+    Ok(())
 }
 
 fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
@@ -310,6 +369,7 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => 0,
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             report_failure(&e);
             1
@@ -328,7 +388,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let out = out.unwrap_or_else(|| site.root.join("public"));
             let built = crate::build(&options(&site, base_url), &out)?;
             print_diagnostics(&built.warnings);
-            eprintln!(
+            note!(
                 "Built {} profiles, {} files into {} in {:.2} s",
                 built.profiles,
                 built.files,
@@ -339,7 +399,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Check { site, format } => {
             let report = crate::check(&options(&site, None));
-            print_check(&report, format);
+            print_check(&report, format)?;
             if report.ok() {
                 Ok(())
             } else {
@@ -359,33 +419,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             limit,
             site,
-        } => {
-            let loaded = crate::load(&options(&site, None))?;
-            let theme = crate::theme::Theme::load(&loaded.site.config).map_err(BuildFailed)?;
-            let lang = crate::config::Lang::from_code(&lang).unwrap_or(crate::config::Lang::Vi);
-            let answer = crate::search::query(&loaded.site, &theme.strings, lang, &query, limit)?;
-            let t = &theme.strings[&lang];
-            if json {
-                let out = serde_json::json!({
-                    "query": query, "lang": lang.code(), "total": answer.total,
-                    "results": answer.results, "suggestion": answer.suggestion,
-                });
-                println!("{}", serde_json::to_string_pretty(&out)?);
-                return Ok(());
-            }
-            if let Some(fixed) = &answer.suggestion {
-                println!("{} {fixed}", t.get("search_suggest"));
-            }
-            if answer.results.is_empty() {
-                println!("No results for {query:?}.");
-            } else {
-                println!("{} result(s) for {query:?}:", answer.total);
-                for (i, h) in answer.results.iter().enumerate() {
-                    println!("{:>3}. {} ({})\n     {}", i + 1, h.title, h.kind, h.url);
-                }
-            }
-            Ok(())
-        }
+        } => search(&site, lang, &query, json, limit),
         Command::Dev {
             what:
                 DevCommand::GenFixture {
@@ -400,7 +434,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(dir) = &hugo {
                 crate::fixture::generate_hugo(dir, &opts)?;
             }
-            eprintln!("Wrote {profiles} fictional profiles into {}", out.display());
+            note!("Wrote {profiles} fictional profiles into {}", out.display());
             Ok(())
         }
         Command::Dev {
@@ -418,13 +452,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             what: DevCommand::GenPhotos { count, out },
         } => {
             crate::fixture_photos::generate(&out, count)?;
-            eprintln!("Wrote {count} fictional photos into {}", out.display());
+            note!("Wrote {count} fictional photos into {}", out.display());
             Ok(())
         }
         Command::Schema { root, out } => {
             let out = out.unwrap_or_else(|| root.join(crate::schema::DIR));
             let written = crate::schema::write(&root, &out)?;
-            eprintln!("Wrote {} schemas into {}", written.len(), out.display());
+            note!("Wrote {} schemas into {}", written.len(), out.display());
             Ok(())
         }
         Command::Import {
@@ -447,24 +481,23 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 draft,
                 dry_run,
             })?;
-            print!("{report}");
-            Ok(())
+            emit(&report.to_string())
         }
         Command::New { what } => match what {
             NewCommand::Profile { name, root } => {
                 let path = crate::scaffold::new_profile(&root, &name)?;
-                eprintln!("Created {}", path.display());
+                note!("Created {}", path.display());
                 Ok(())
             }
             NewCommand::Movement { title, root } => {
                 let path = crate::scaffold::new_movement(&root, &title)?;
-                eprintln!("Created {}", path.display());
+                note!("Created {}", path.display());
                 // Profiles name movements by file: the editors should offer the new one now.
                 let schemas = root.join(crate::schema::DIR);
                 if schemas.is_dir() {
                     match crate::schema::write(&root, &schemas) {
-                        Ok(_) => eprintln!("Updated the editor schemas in {}", schemas.display()),
-                        Err(e) => eprintln!("note: {} not updated: {e:#}", schemas.display()),
+                        Ok(_) => note!("Updated the editor schemas in {}", schemas.display()),
+                        Err(e) => note!("note: {} not updated: {e:#}", schemas.display()),
                     }
                 }
                 Ok(())

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The two languages guong publishes: Vietnamese at `/`, English under `/en/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Vi,
@@ -106,6 +108,9 @@ struct RawConfig {
     /// Các văn bản nguồn của nội dung, ghi ở chân trang. / The documents the content is drawn from (footer).
     #[serde(default)]
     sources: Option<LocalText>,
+    /// Trang "Giới thiệu" trong thanh điều hướng: tên một tệp trong content/pages/ (mặc định `gioi-thieu`). / The page the navigation's "About" link opens: a slug of content/pages/ (default `gioi-thieu`).
+    #[serde(default)]
+    about_page: Option<String>,
 }
 
 /// Xử lý ảnh. / Photo processing.
@@ -149,21 +154,77 @@ pub struct ImageSettings {
     pub share_cards: bool,
 }
 
-/// The URL sections, each with a default path name per language.
-pub const SECTIONS: &[(&str, &str, &str)] = &[
-    ("profiles", "dien-hinh", "profiles"),
-    ("congresses", "dai-hoi", "congresses"),
-    ("movements", "phong-trao", "movements"),
-    ("slogans", "khau-hieu", "slogans"),
-    ("statistics", "thong-ke", "statistics"),
-    ("fields", "linh-vuc", "fields"),
-    ("communes", "xa-phuong", "communes"),
-    ("awards", "khen-thuong", "awards"),
-    ("years", "nam", "years"),
-    ("kinds", "loai", "kinds"),
-    ("search", "tim-kiem", "search"),
-    ("page", "trang", "page"),
-];
+/// A section of the site with a path name of its own in each language;
+/// `site.yaml` may rename each under `paths:` (docs/reference.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Profiles,
+    Congresses,
+    Movements,
+    Slogans,
+    Statistics,
+    Fields,
+    Communes,
+    Awards,
+    Years,
+    Kinds,
+    Search,
+    /// The page number of a listing's further pages (`/dien-hinh/trang/2/`).
+    Page,
+}
+
+impl Section {
+    pub const ALL: [Section; 12] = [
+        Section::Profiles,
+        Section::Congresses,
+        Section::Movements,
+        Section::Slogans,
+        Section::Statistics,
+        Section::Fields,
+        Section::Communes,
+        Section::Awards,
+        Section::Years,
+        Section::Kinds,
+        Section::Search,
+        Section::Page,
+    ];
+
+    /// Its key under `paths:` in `site.yaml`.
+    pub fn key(self) -> &'static str {
+        self.names().0
+    }
+
+    fn from_key(key: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// The path name when `site.yaml` does not rename it.
+    pub fn default_name(self, lang: Lang) -> &'static str {
+        let (_, vi, en) = self.names();
+        match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+
+    /// (key, Vietnamese path name, English path name)
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Section::Profiles => ("profiles", "dien-hinh", "profiles"),
+            Section::Congresses => ("congresses", "dai-hoi", "congresses"),
+            Section::Movements => ("movements", "phong-trao", "movements"),
+            Section::Slogans => ("slogans", "khau-hieu", "slogans"),
+            Section::Statistics => ("statistics", "thong-ke", "statistics"),
+            Section::Fields => ("fields", "linh-vuc", "fields"),
+            Section::Communes => ("communes", "xa-phuong", "communes"),
+            Section::Awards => ("awards", "khen-thuong", "awards"),
+            Section::Years => ("years", "nam", "years"),
+            Section::Kinds => ("kinds", "loai", "kinds"),
+            Section::Search => ("search", "tim-kiem", "search"),
+            Section::Page => ("page", "trang", "page"),
+        }
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -178,8 +239,16 @@ pub struct Config {
     pub paginate: usize,
     pub images: ImageSettings,
     pub footer: Footer,
-    paths: BTreeMap<(Lang, &'static str), String>,
+    /// The slug of the page the navigation's "About" link opens; set in
+    /// `site.yaml` (`about_page`) or the default [`DEFAULT_ABOUT_PAGE`].
+    pub about_page: String,
+    /// Whether `site.yaml` named the About page itself (then it must exist).
+    pub about_page_set: bool,
+    paths: BTreeMap<(Lang, Section), String>,
 }
+
+/// The About page when `site.yaml` names none.
+pub const DEFAULT_ABOUT_PAGE: &str = "gioi-thieu";
 
 /// What the footer says about the site, each line only when `site.yaml` sets it.
 #[derive(Debug, Clone, Default)]
@@ -202,13 +271,10 @@ impl Config {
         host.eq_ignore_ascii_case(EXAMPLE_HOST)
     }
 
-    /// The path name of a URL section in a language (`profiles` → `dien-hinh`).
-    pub fn section(&self, lang: Lang, name: &str) -> &str {
-        self.paths
-            .iter()
-            .find(|((l, n), _)| *l == lang && *n == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_else(|| panic!("unknown URL section {name}"))
+    /// The path name of a URL section in a language (`Profiles` → `dien-hinh`).
+    pub fn section(&self, lang: Lang, section: Section) -> &str {
+        // Every section of both languages is filled in when the settings are read.
+        &self.paths[&(lang, section)]
     }
 
     /// Replace the base URL (for `--base-url` and `serve`).
@@ -254,6 +320,70 @@ fn split_base_url(url: &str) -> Result<(String, String), String> {
         .map(|i| rest[i..].to_string())
         .unwrap_or_default();
     Ok((url.to_string(), path))
+}
+
+/// The path name of every section in both languages: the defaults, with
+/// what `site.yaml` renames under `paths:` (checked: known sections, valid
+/// names, no two sections of a language on one path).
+fn resolve_paths(
+    raw: &BTreeMap<String, BTreeMap<String, String>>,
+    at: &dyn Fn(&[crate::yaml::Seg]) -> Location,
+    errors: &mut Vec<Diagnostic>,
+) -> BTreeMap<(Lang, Section), String> {
+    use crate::yaml::Seg;
+    let mut paths = BTreeMap::new();
+    for lang in Lang::ALL {
+        let overrides = raw.get(lang.code());
+        for section in Section::ALL {
+            let value = overrides
+                .and_then(|o| o.get(section.key()))
+                .cloned()
+                .unwrap_or_else(|| section.default_name(lang).to_string());
+            paths.insert((lang, section), value);
+        }
+    }
+    for (lang, table) in raw {
+        if Lang::from_code(lang).is_none() {
+            errors.push(
+                Diagnostic::error(
+                    at(&[Seg::Key("paths"), Seg::Key(lang)]),
+                    format!("unknown language `{lang}`"),
+                )
+                .field("paths"),
+            );
+            continue;
+        }
+        let mut seen = BTreeMap::new();
+        for (name, value) in table {
+            let loc = at(&[Seg::Key("paths"), Seg::Key(lang), Seg::Key(name)]);
+            if Section::from_key(name).is_none() {
+                let names = Section::ALL.map(Section::key);
+                let mut d = Diagnostic::error(loc.clone(), format!("unknown URL section `{name}`"))
+                    .field(format!("paths.{lang}"));
+                if let Some(best) = crate::yaml::closest(name, names) {
+                    d = d.help(format!("did you mean `{best}`?"));
+                }
+                errors.push(d);
+            }
+            if !is_slug(value) {
+                errors.push(
+                    Diagnostic::error(loc.clone(), format!("`{value}` is not a valid path name"))
+                        .field(format!("paths.{lang}.{name}"))
+                        .help("use lowercase letters, digits and hyphens"),
+                );
+            }
+            if let Some(other) = seen.insert(value.clone(), name.clone()) {
+                errors.push(
+                    Diagnostic::error(
+                        loc,
+                        format!("`{name}` and `{other}` would share the path `{value}`"),
+                    )
+                    .field(format!("paths.{lang}")),
+                );
+            }
+        }
+    }
+    paths
 }
 
 fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
@@ -311,60 +441,7 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
             .help("use `default` or create the theme folder"),
         );
     }
-    let mut paths = BTreeMap::new();
-    for lang in Lang::ALL {
-        let overrides = raw.paths.get(lang.code());
-        for (name, vi, en) in SECTIONS {
-            let default = if lang == Lang::Vi { vi } else { en };
-            let value = overrides
-                .and_then(|o| o.get(*name))
-                .cloned()
-                .unwrap_or_else(|| default.to_string());
-            paths.insert((lang, *name), value);
-        }
-    }
-    for (lang, table) in &raw.paths {
-        let Some(l) = Lang::from_code(lang) else {
-            errors.push(
-                Diagnostic::error(
-                    at(&[Seg::Key("paths"), Seg::Key(lang)]),
-                    format!("unknown language `{lang}`"),
-                )
-                .field("paths"),
-            );
-            continue;
-        };
-        let mut seen = BTreeMap::new();
-        for (name, value) in table {
-            let loc = at(&[Seg::Key("paths"), Seg::Key(lang), Seg::Key(name)]);
-            if !SECTIONS.iter().any(|(n, _, _)| n == name) {
-                let names: Vec<&str> = SECTIONS.iter().map(|(n, _, _)| *n).collect();
-                let mut d = Diagnostic::error(loc.clone(), format!("unknown URL section `{name}`"))
-                    .field(format!("paths.{lang}"));
-                if let Some(best) = crate::yaml::closest(name, names) {
-                    d = d.help(format!("did you mean `{best}`?"));
-                }
-                errors.push(d);
-            }
-            if !is_slug(value) {
-                errors.push(
-                    Diagnostic::error(loc.clone(), format!("`{value}` is not a valid path name"))
-                        .field(format!("paths.{lang}.{name}"))
-                        .help("use lowercase letters, digits and hyphens"),
-                );
-            }
-            if let Some(other) = seen.insert(value.clone(), name.clone()) {
-                errors.push(
-                    Diagnostic::error(
-                        loc,
-                        format!("`{name}` and `{other}` would share the path `{value}`"),
-                    )
-                    .field(format!("paths.{lang}")),
-                );
-            }
-        }
-        let _ = l;
-    }
+    let paths = resolve_paths(&raw.paths, &at, &mut errors);
     let paginate = raw.paginate.unwrap_or(24);
     if paginate == 0 {
         errors.push(
@@ -421,6 +498,8 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
             sources: raw.sources,
         },
         paths,
+        about_page_set: raw.about_page.is_some(),
+        about_page: raw.about_page.unwrap_or_else(|| DEFAULT_ABOUT_PAGE.to_string()),
     })
 }
 

@@ -8,7 +8,7 @@
 //! URL (canonical, feeds, sitemap, oEmbed), and [`output_file`] the file of
 //! the built site; [`site_path_of`] goes back from a request or a file.
 
-use crate::config::{Config, Lang};
+use crate::config::{Config, Lang, Section};
 use crate::site::Kind;
 
 /// A taxonomy the profiles are listed by.
@@ -29,15 +29,20 @@ impl Taxonomy {
         Taxonomy::Year,
         Taxonomy::Kind,
     ];
-    /// The URL section name in `site.yaml` `paths`.
-    pub fn section(self) -> &'static str {
+    /// The section of the site its listings are in.
+    pub fn section(self) -> Section {
         match self {
-            Taxonomy::Field => "fields",
-            Taxonomy::Commune => "communes",
-            Taxonomy::Award => "awards",
-            Taxonomy::Year => "years",
-            Taxonomy::Kind => "kinds",
+            Taxonomy::Field => Section::Fields,
+            Taxonomy::Commune => Section::Communes,
+            Taxonomy::Award => Section::Awards,
+            Taxonomy::Year => Section::Years,
+            Taxonomy::Kind => Section::Kinds,
         }
+    }
+
+    /// Its key in the theme's strings (`taxonomy_fields`, `term_fields`).
+    pub fn key(self) -> &'static str {
+        self.section().key()
     }
 }
 
@@ -94,8 +99,8 @@ impl<'a> Urls<'a> {
         Urls { cfg }
     }
 
-    fn section(&self, lang: Lang, name: &str) -> String {
-        format!("{}/{}/", prefix(lang), self.cfg.section(lang, name))
+    fn section(&self, lang: Lang, section: Section) -> String {
+        format!("{}/{}/", prefix(lang), self.cfg.section(lang, section))
     }
 
     /// Page `n` (1-based) of a listing whose first page is at `first`.
@@ -103,7 +108,7 @@ impl<'a> Urls<'a> {
         if n <= 1 {
             first.to_string()
         } else {
-            format!("{first}{}/{n}/", self.cfg.section(lang, "page"))
+            format!("{first}{}/{n}/", self.cfg.section(lang, Section::Page))
         }
     }
 
@@ -111,7 +116,7 @@ impl<'a> Urls<'a> {
         format!("{}/", prefix(lang))
     }
     pub fn profiles(&self, lang: Lang) -> String {
-        self.section(lang, "profiles")
+        self.section(lang, Section::Profiles)
     }
     pub fn profile(&self, lang: Lang, slug: &str) -> String {
         format!("{}{slug}/", self.profiles(lang))
@@ -121,25 +126,25 @@ impl<'a> Urls<'a> {
         format!("{}{file}", self.profile(Lang::Vi, slug))
     }
     pub fn congresses(&self, lang: Lang) -> String {
-        self.section(lang, "congresses")
+        self.section(lang, Section::Congresses)
     }
     pub fn congress(&self, lang: Lang, number: u32) -> String {
         format!("{}{number}/", self.congresses(lang))
     }
     pub fn movements(&self, lang: Lang) -> String {
-        self.section(lang, "movements")
+        self.section(lang, Section::Movements)
     }
     pub fn movement(&self, lang: Lang, slug: &str) -> String {
         format!("{}{slug}/", self.movements(lang))
     }
     pub fn slogans(&self, lang: Lang) -> String {
-        self.section(lang, "slogans")
+        self.section(lang, Section::Slogans)
     }
     pub fn statistics(&self, lang: Lang) -> String {
-        self.section(lang, "statistics")
+        self.section(lang, Section::Statistics)
     }
     pub fn search(&self, lang: Lang) -> String {
-        self.section(lang, "search")
+        self.section(lang, Section::Search)
     }
     pub fn page(&self, lang: Lang, slug: &str) -> String {
         format!("{}/{slug}/", prefix(lang))

@@ -1,7 +1,7 @@
 //! Every cross-file rule of the content format, as diagnostics. Never stops
 //! at the first problem and never writes anything.
 
-use crate::config::{Lang, SECTIONS};
+use crate::config::{Lang, Section};
 use crate::error::{Diagnostic, MAX_LIST_ERRORS};
 use crate::text::fold::is_slug;
 use crate::scope::Scope;
@@ -71,7 +71,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
     let movements: BTreeSet<&str> = site.movements.iter().map(|m| m.slug.as_str()).collect();
     let reserved: BTreeSet<&str> = Lang::ALL
         .iter()
-        .map(|l| site.config.section(*l, "page"))
+        .map(|l| site.config.section(*l, Section::Page))
         .collect();
     for p in site.profiles.iter().filter(|p| scope.profile(&p.slug)) {
         check_profile(&mut d, site, p, &movements, &reserved);
@@ -104,8 +104,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
 
     let sections: BTreeSet<&str> = Lang::ALL
         .iter()
-        .flat_map(|l| SECTIONS.iter().map(move |(n, _, _)| (l, n)))
-        .map(|(l, n)| site.config.section(*l, n))
+        .flat_map(|l| Section::ALL.map(|s| site.config.section(*l, s)))
         .collect();
     for m in &site.movements {
         let o = &m.text.vi.origin;
@@ -162,6 +161,22 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
                 .help("choose another file name"),
             );
         }
+    }
+    let about = &site.config.about_page;
+    if site.config.about_page_set && !site.pages.iter().any(|p| &p.slug == about) {
+        let slugs = site.pages.iter().map(|p| p.slug.as_str());
+        let help = match closest(about, slugs) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("write the page as content/pages/{about}.vi.md, or name an existing page"),
+        };
+        d.push(
+            Diagnostic::error(
+                crate::error::Location::file("site.yaml"),
+                format!("`about_page` names the page `{about}`, but content/pages/ has no such page"),
+            )
+            .field("about_page")
+            .help(help),
+        );
     }
     for (i, s) in site.data.slogans.iter().enumerate() {
         if s.vi.trim().is_empty() {

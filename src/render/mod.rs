@@ -102,7 +102,7 @@ impl Common<'_, '_> {
                     "movements" => u.movements(lang),
                     "slogans" => u.slogans(lang),
                     "statistics" => u.statistics(lang),
-                    "about" => u.page(lang, &v.site.pages.iter().find(|p| p.slug == "gioi-thieu")?.slug),
+                    "about" => u.page(lang, &v.site.pages.iter().find(|p| p.slug == v.site.config.about_page)?.slug),
                     _ => return None,
                 };
                 Some(json!({"href": u.href(&path), "label": t.get(key), "current": r.section == *section}))

@@ -488,7 +488,7 @@ impl<'a> Views<'a> {
             .map(|tax| (tax, self.term_links(lang, *tax)))
             // A taxonomy with no published term has no listing to offer.
             .filter(|(_, terms)| !terms.is_empty())
-            .map(|(tax, terms)| json!({"heading": t.get(&format!("taxonomy_{}", tax.section())), "href": self.urls.href(&self.urls.taxonomy(lang, *tax)), "terms": terms}))
+            .map(|(tax, terms)| json!({"heading": t.get(&format!("taxonomy_{}", tax.key())), "href": self.urls.href(&self.urls.taxonomy(lang, *tax)), "terms": terms}))
             .collect();
         Route::new(
             lang,

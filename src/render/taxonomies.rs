@@ -106,7 +106,7 @@ impl<'a> Views<'a> {
                 // No term to list: no index page either.
                 continue;
             }
-            let heading = t.get(&format!("taxonomy_{}", tax.section())).to_string();
+            let heading = t.get(&format!("taxonomy_{}", tax.key())).to_string();
             let page = json!({"heading": heading, "terms": terms});
             routes.push(Route::new(
                 lang,
@@ -124,7 +124,7 @@ impl<'a> Views<'a> {
                 }
                 let label = self.term_label(tax, &key, lang);
                 let heading_term =
-                    format!("{}: {label}", t.get(&format!("term_{}", tax.section())));
+                    format!("{}: {label}", t.get(&format!("term_{}", tax.key())));
                 // Award pages also show the movements whose results counted this award.
                 let extra = if tax == Taxonomy::Award {
                     let ms: Vec<Value> = self

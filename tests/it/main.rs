@@ -2,6 +2,7 @@
 //! a reader (or a writer reading error messages) would see.
 
 mod check;
+mod cli;
 mod common;
 mod embed;
 mod errors;
