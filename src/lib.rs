@@ -1,11 +1,16 @@
 //! guong: a static-site generator for the exemplary models (điển hình tiên
 //! tiến) of Sơn La province.
 //!
-//! The data flows one way: `config` → `content` + `data` → `validate` →
-//! `images` → `render` → `output` (or → `check`, which inspects the files
-//! instead of writing them). `cli`, `serve`, `scaffold` and `schema` only
-//! orchestrate these stages; `import` reads the loaded site and writes new
-//! profile bundles (or awards added to existing ones) into `content/`.
+//! The data flows one way: `config` → `content` + `data` (through
+//! `source`) into the `site` model → `validate` → `images` → `search` and
+//! `embed` → `render` → `output` (or → `check`, which inspects the drawn
+//! files instead of writing them). `paths` is the one owner of site paths,
+//! URLs and output files; `text` of folding and escaping. The layer table
+//! in `tests/it/layers.rs` (drawn in docs/architecture.md) holds this:
+//! no module uses one above it. This file and `cli`, `serve`, `preview`,
+//! `scaffold`, `schema` only orchestrate; `import` reads the loaded site and
+//! writes new profile bundles (or awards added to existing ones) into
+//! `content/`.
 
 // Diagnostics are the error path of a batch tool that reports everything at
 // once; boxing them would add noise everywhere for no measurable gain.

@@ -1,12 +1,11 @@
 //! The render stage: the site model and theme in, HTML and XML files out.
-//! Owns the URL plan (`urls`), the view models (`views`) and the pages
-//! (`routes`, with the taxonomy pages in `taxonomies`); writes nothing itself
-//! (that is `output`'s job).
+//! Owns the view models (`views`) and the pages (`routes`, with the
+//! taxonomy pages in `taxonomies`); asks `paths` where each lives, and
+//! writes nothing itself (that is `output`'s job).
 
 mod charts;
 pub(crate) mod feeds;
 mod routes;
-use crate::text::{escape_html, short_hash};
 mod taxonomies;
 mod views;
 
@@ -23,6 +22,7 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
 use crate::paths::{self, Urls};
+use crate::text::{escape_html, short_hash};
 
 /// The navigation: (section key, i18n key, path builder).
 const NAV: &[(&str, &str)] = &[
