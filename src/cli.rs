@@ -255,16 +255,20 @@ fn report_failure(err: &anyhow::Error) {
         if err.chain().count() > 1 {
             note!("\n{err}");
         }
-        note!(
-            "\n{errors} error(s) found; nothing was written, the previous site is unchanged."
-        );
+        note!("\n{errors} error(s) found; nothing was written, the previous site is unchanged.");
     } else {
         note!("error: {err:#}");
     }
 }
 
 /// Search the site from the terminal, as the search page would.
-fn search(site: &SiteArgs, lang: Lang, query: &str, json: bool, limit: usize) -> anyhow::Result<()> {
+fn search(
+    site: &SiteArgs,
+    lang: Lang,
+    query: &str,
+    json: bool,
+    limit: usize,
+) -> anyhow::Result<()> {
     let loaded = crate::load(&options(site, None))?;
     let theme = crate::theme::Theme::load(&loaded.site.config).map_err(BuildFailed)?;
     let answer = crate::search::query(&loaded.site, &theme.strings, lang, query, limit)?;
@@ -383,20 +387,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             site,
             out,
             base_url,
-        } => {
-            let start = Instant::now();
-            let out = out.unwrap_or_else(|| site.root.join("public"));
-            let built = crate::build(&options(&site, base_url), &out)?;
-            print_diagnostics(&built.warnings);
-            note!(
-                "Built {} profiles, {} files into {} in {:.2} s",
-                built.profiles,
-                built.files,
-                out.display(),
-                start.elapsed().as_secs_f64()
-            );
-            Ok(())
-        }
+        } => build(&site, out, base_url),
         Command::Check { site, format } => {
             let report = crate::check(&options(&site, None));
             print_check(&report, format)?;
@@ -420,41 +411,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             limit,
             site,
         } => search(&site, lang, &query, json, limit),
-        Command::Dev {
-            what:
-                DevCommand::GenFixture {
-                    profiles,
-                    out,
-                    hugo,
-                },
-        } => {
-            // A fixed seed: the same N always gives the same site.
-            let opts = crate::fixture::FixtureOptions { profiles, seed: 1 };
-            crate::fixture::generate_guong(&out, &opts)?;
-            if let Some(dir) = &hugo {
-                crate::fixture::generate_hugo(dir, &opts)?;
-            }
-            note!("Wrote {profiles} fictional profiles into {}", out.display());
-            Ok(())
-        }
-        Command::Dev {
-            what: DevCommand::Stem,
-        } => {
-            use std::io::{BufRead, Write};
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for word in std::io::stdin().lock().lines() {
-                writeln!(out, "{}", crate::search::analyze::stem_english(&word?))?;
-            }
-            out.flush()?;
-            Ok(())
-        }
-        Command::Dev {
-            what: DevCommand::GenPhotos { count, out },
-        } => {
-            crate::fixture_photos::generate(&out, count)?;
-            note!("Wrote {count} fictional photos into {}", out.display());
-            Ok(())
-        }
+        Command::Dev { what } => dev(what),
         Command::Schema { root, out } => {
             let out = out.unwrap_or_else(|| root.join(crate::schema::DIR));
             let written = crate::schema::write(&root, &out)?;
@@ -483,25 +440,74 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             })?;
             emit(&report.to_string())
         }
-        Command::New { what } => match what {
-            NewCommand::Profile { name, root } => {
-                let path = crate::scaffold::new_profile(&root, &name)?;
-                note!("Created {}", path.display());
-                Ok(())
-            }
-            NewCommand::Movement { title, root } => {
-                let path = crate::scaffold::new_movement(&root, &title)?;
-                note!("Created {}", path.display());
-                // Profiles name movements by file: the editors should offer the new one now.
-                let schemas = root.join(crate::schema::DIR);
-                if schemas.is_dir() {
-                    match crate::schema::write(&root, &schemas) {
-                        Ok(_) => note!("Updated the editor schemas in {}", schemas.display()),
-                        Err(e) => note!("note: {} not updated: {e:#}", schemas.display()),
-                    }
-                }
-                Ok(())
-            }
-        },
+        Command::New { what } => new(what),
     }
+}
+
+fn build(site: &SiteArgs, out: Option<PathBuf>, base_url: Option<String>) -> anyhow::Result<()> {
+    let start = Instant::now();
+    let out = out.unwrap_or_else(|| site.root.join("public"));
+    let built = crate::build(&options(site, base_url), &out)?;
+    print_diagnostics(&built.warnings);
+    note!(
+        "Built {} profiles, {} files into {} in {:.2} s",
+        built.profiles,
+        built.files,
+        out.display(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn new(what: NewCommand) -> anyhow::Result<()> {
+    match what {
+        NewCommand::Profile { name, root } => {
+            let path = crate::scaffold::new_profile(&root, &name)?;
+            note!("Created {}", path.display());
+        }
+        NewCommand::Movement { title, root } => {
+            let path = crate::scaffold::new_movement(&root, &title)?;
+            note!("Created {}", path.display());
+            // Profiles name movements by file: the editors should offer the new one now.
+            let schemas = root.join(crate::schema::DIR);
+            if schemas.is_dir() {
+                match crate::schema::write(&root, &schemas) {
+                    Ok(_) => note!("Updated the editor schemas in {}", schemas.display()),
+                    Err(e) => note!("note: {} not updated: {e:#}", schemas.display()),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn dev(what: DevCommand) -> anyhow::Result<()> {
+    match what {
+        DevCommand::GenFixture {
+            profiles,
+            out,
+            hugo,
+        } => {
+            // A fixed seed: the same N always gives the same site.
+            let opts = crate::fixture::FixtureOptions { profiles, seed: 1 };
+            crate::fixture::generate_guong(&out, &opts)?;
+            if let Some(dir) = &hugo {
+                crate::fixture::generate_hugo(dir, &opts)?;
+            }
+            note!("Wrote {profiles} fictional profiles into {}", out.display());
+        }
+        DevCommand::Stem => {
+            use std::io::{BufRead, Write};
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for word in std::io::stdin().lock().lines() {
+                writeln!(out, "{}", crate::search::analyze::stem_english(&word?))?;
+            }
+            out.flush()?;
+        }
+        DevCommand::GenPhotos { count, out } => {
+            crate::fixture_photos::generate(&out, count)?;
+            note!("Wrote {count} fictional photos into {}", out.display());
+        }
+    }
+    Ok(())
 }

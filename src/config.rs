@@ -386,24 +386,15 @@ fn resolve_paths(
     paths
 }
 
-fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
-    use crate::yaml::{locate, Seg};
-    let mut errors = Vec::new();
-    let at = |path: &[Seg]| {
-        let (line, col) = locate(text, path).unwrap_or((1, 1));
-        Location::at(rel, line, Some(col))
-    };
-    let (base_url, base_path) = match split_base_url(&raw.base_url) {
-        Ok(v) => v,
-        Err(msg) => {
-            errors.push(
-                Diagnostic::error(at(&[Seg::Key("base_url")]), msg)
-                    .field("base_url")
-                    .help("write the full address, e.g. `https://guong.sonla.gov.vn`"),
-            );
-            (String::new(), String::new())
-        }
-    };
+/// The settings guong does not let a site change (the languages, the
+/// default language) and the theme folder.
+fn check_fixed(
+    raw: &RawConfig,
+    root: &Path,
+    at: &dyn Fn(&[crate::yaml::Seg]) -> Location,
+    errors: &mut Vec<Diagnostic>,
+) {
+    use crate::yaml::Seg;
     if raw.languages != ["vi", "en"] {
         errors.push(
             Diagnostic::error(
@@ -441,16 +432,18 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
             .help("use `default` or create the theme folder"),
         );
     }
-    let paths = resolve_paths(&raw.paths, &at, &mut errors);
-    let paginate = raw.paginate.unwrap_or(24);
-    if paginate == 0 {
-        errors.push(
-            Diagnostic::error(at(&[Seg::Key("paginate")]), "must be at least 1").field("paginate"),
-        );
-    }
+}
+
+/// The photo settings, with their defaults.
+fn resolve_images(
+    raw: &RawImages,
+    at: &dyn Fn(&[crate::yaml::Seg]) -> Location,
+    errors: &mut Vec<Diagnostic>,
+) -> ImageSettings {
+    use crate::yaml::Seg;
     let mut widths = raw
-        .images
         .widths
+        .clone()
         .unwrap_or_else(|| vec![320, 640, 1024, 1600]);
     widths.sort_unstable();
     widths.dedup();
@@ -463,7 +456,7 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
             .field("images.widths"),
         );
     }
-    let quality = raw.images.quality.unwrap_or(80);
+    let quality = raw.quality.unwrap_or(80);
     if !(1..=100).contains(&quality) {
         errors.push(
             Diagnostic::error(
@@ -473,12 +466,41 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
             .field("images.quality"),
         );
     }
-    let images = ImageSettings {
+    ImageSettings {
         widths,
         quality,
-        max_pixels: raw.images.max_megapixels.unwrap_or(50) as u64 * 1_000_000,
-        share_cards: raw.images.share_cards.unwrap_or(true),
+        max_pixels: raw.max_megapixels.unwrap_or(50) as u64 * 1_000_000,
+        share_cards: raw.share_cards.unwrap_or(true),
+    }
+}
+
+fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    use crate::yaml::{locate, Seg};
+    let mut errors = Vec::new();
+    let at = |path: &[Seg]| {
+        let (line, col) = locate(text, path).unwrap_or((1, 1));
+        Location::at(rel, line, Some(col))
     };
+    let (base_url, base_path) = match split_base_url(&raw.base_url) {
+        Ok(v) => v,
+        Err(msg) => {
+            errors.push(
+                Diagnostic::error(at(&[Seg::Key("base_url")]), msg)
+                    .field("base_url")
+                    .help("write the full address, e.g. `https://guong.sonla.gov.vn`"),
+            );
+            (String::new(), String::new())
+        }
+    };
+    check_fixed(&raw, root, &at, &mut errors);
+    let paths = resolve_paths(&raw.paths, &at, &mut errors);
+    let paginate = raw.paginate.unwrap_or(24);
+    if paginate == 0 {
+        errors.push(
+            Diagnostic::error(at(&[Seg::Key("paginate")]), "must be at least 1").field("paginate"),
+        );
+    }
+    let images = resolve_images(&raw.images, &at, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -499,7 +521,9 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
         },
         paths,
         about_page_set: raw.about_page.is_some(),
-        about_page: raw.about_page.unwrap_or_else(|| DEFAULT_ABOUT_PAGE.to_string()),
+        about_page: raw
+            .about_page
+            .unwrap_or_else(|| DEFAULT_ABOUT_PAGE.to_string()),
     })
 }
 

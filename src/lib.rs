@@ -25,7 +25,6 @@ pub mod embed;
 pub mod error;
 pub mod fixture;
 pub mod fixture_photos;
-pub mod text;
 pub mod i18n;
 pub mod images;
 pub mod import;
@@ -41,6 +40,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod text;
 pub mod theme;
 pub mod timing;
 pub mod unconfirmed;
@@ -49,9 +49,9 @@ pub mod yaml;
 
 use error::{BuildFailed, Diagnostic, Diagnostics};
 use output::{OutFile, Sink};
-use timing::timed;
 use site::Site;
 use std::path::{Path, PathBuf};
+use timing::timed;
 
 /// What a build needs to know beyond the site folder.
 #[derive(Debug, Clone, Default)]
@@ -198,9 +198,7 @@ fn render_with(
             Ok(renderer) => (|| {
                 sink(photo_files)?;
                 timed("render+write", || {
-                    renderer.render_into(site, &photos, None, &scope::Scope::All, &mut |f| {
-                        sink(f)
-                    })
+                    renderer.render_into(site, &photos, None, &scope::Scope::All, &mut |f| sink(f))
                 })
                 .map_err(BuildFailed)?;
                 timed("embed+write", || {

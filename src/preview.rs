@@ -346,8 +346,14 @@ impl Preview {
             prefixes.push(crate::paths::api(&format!("profiles/{slug}.json")));
         }
         // A page's folder holds its photos and cards too: match the folder.
-        let prefixes: Vec<String> = prefixes.iter().map(|p| crate::paths::output_file(p)).collect();
-        let prefixes: Vec<&str> = prefixes.iter().map(|p| p.trim_end_matches("index.html")).collect();
+        let prefixes: Vec<String> = prefixes
+            .iter()
+            .map(|p| crate::paths::output_file(p))
+            .collect();
+        let prefixes: Vec<&str> = prefixes
+            .iter()
+            .map(|p| p.trim_end_matches("index.html"))
+            .collect();
         let drawn: BTreeSet<&str> = drawn.iter().map(|f| f.path.as_str()).collect();
         self.files
             .read()

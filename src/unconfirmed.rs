@@ -284,26 +284,13 @@ mod tests {
     #[test]
     fn an_entry_must_name_text_that_is_there() {
         let vi = text("Vì Hồng Mạnh", None);
-        assert!(check(
-            &[reading(ReadingField::Name, Some("Vì"))],
-            &vi,
-            nowhere
-        )
-        .is_empty());
-        let wrong = check(
-            &[reading(ReadingField::Name, Some("Vi"))],
-            &vi,
-            nowhere,
-        );
+        assert!(check(&[reading(ReadingField::Name, Some("Vì"))], &vi, nowhere).is_empty());
+        let wrong = check(&[reading(ReadingField::Name, Some("Vi"))], &vi, nowhere);
         assert!(
             wrong[0].message.contains("“Vi” is not part of `name`"),
             "{wrong:?}"
         );
-        let unset = check(
-            &[reading(ReadingField::Organization, None)],
-            &vi,
-            nowhere,
-        );
+        let unset = check(&[reading(ReadingField::Organization, None)], &vi, nowhere);
         assert!(unset[0].message.contains("no `organization`"), "{unset:?}");
     }
 }

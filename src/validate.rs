@@ -3,9 +3,9 @@
 
 use crate::config::{Lang, Section};
 use crate::error::{Diagnostic, MAX_LIST_ERRORS};
-use crate::text::fold::is_slug;
 use crate::scope::Scope;
 use crate::site::{Origin, Profile, Site};
+use crate::text::fold::is_slug;
 use crate::yaml::{closest, Seg};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Component, Path};
@@ -167,12 +167,16 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
         let slugs = site.pages.iter().map(|p| p.slug.as_str());
         let help = match closest(about, slugs) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!("write the page as content/pages/{about}.vi.md, or name an existing page"),
+            None => {
+                format!("write the page as content/pages/{about}.vi.md, or name an existing page")
+            }
         };
         d.push(
             Diagnostic::error(
                 crate::error::Location::file("site.yaml"),
-                format!("`about_page` names the page `{about}`, but content/pages/ has no such page"),
+                format!(
+                    "`about_page` names the page `{about}`, but content/pages/ has no such page"
+                ),
             )
             .field("about_page")
             .help(help),
@@ -456,7 +460,12 @@ pub fn rejected_photos(site: &Site) -> RejectedPhotos {
     for p in &site.profiles {
         let stories = std::iter::once(&p.text.vi).chain(p.text.en.as_ref());
         let images = stories.flat_map(|t| crate::markdown::image_sources(&t.body));
-        for file in p.photo.iter().cloned().chain(images.filter(|s| crate::paths::is_local(s))) {
+        for file in p
+            .photo
+            .iter()
+            .cloned()
+            .chain(images.filter(|s| crate::paths::is_local(s)))
+        {
             if bundle_photo(site, p, &file).is_some() {
                 out.insert((p.slug.clone(), file));
             }

@@ -263,9 +263,11 @@ fn profile(
         origin: e.origin,
     });
     let origin = &vi_text.origin;
-    diags.extend(crate::unconfirmed::check(&readings, &vi_text.reading_fields(), |i, key| {
-        origin.loc(&[Seg::Key("unconfirmed"), Seg::Index(i), Seg::Key(key)])
-    }));
+    diags.extend(crate::unconfirmed::check(
+        &readings,
+        &vi_text.reading_fields(),
+        |i, key| origin.loc(&[Seg::Key("unconfirmed"), Seg::Index(i), Seg::Key(key)]),
+    ));
     Some(Profile {
         unconfirmed: crate::unconfirmed::group(&readings, &vi_text.reading_fields()),
         slug: slug.to_string(),

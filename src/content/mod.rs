@@ -322,7 +322,9 @@ fn parse_file(
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let bytes = read_site_file(root, relpath)
         .and_then(|b| {
-            b.ok_or_else(|| Diagnostic::error(Location::file(relpath), "cannot read: the file is gone"))
+            b.ok_or_else(|| {
+                Diagnostic::error(Location::file(relpath), "cannot read: the file is gone")
+            })
         })
         .map_err(|d| vec![d])?;
     parse_bytes(key, lang, relpath, &bytes)

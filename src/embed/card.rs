@@ -192,7 +192,8 @@ pub(super) fn pages(
                 .with_context(|| format!("embed card of {}", p.slug))?;
             let html = html.replacen(CSP_PLACEHOLDER, &csp(&html), 1);
             files.push(
-                OutFile::new(output_file(&paths::embed(lang, &p.slug)), html).drawn_by("embed.html"),
+                OutFile::new(output_file(&paths::embed(lang, &p.slug)), html)
+                    .drawn_by("embed.html"),
             );
         }
     }

@@ -394,7 +394,11 @@ fn taken_slugs(site: &Site) -> BTreeSet<String> {
         })
         .unwrap_or_default();
     for lang in crate::config::Lang::ALL {
-        taken.insert(site.config.section(lang, crate::config::Section::Page).to_string());
+        taken.insert(
+            site.config
+                .section(lang, crate::config::Section::Page)
+                .to_string(),
+        );
     }
     taken
 }

@@ -3,9 +3,9 @@
 //! templates: their formats are fixed.
 
 use super::routes::{by_date, Route};
-use crate::paths::{output_file, Urls};
 use crate::config::Lang;
 use crate::output::OutFile;
+use crate::paths::{output_file, Urls};
 use crate::site::Site;
 use crate::text::xml_escape;
 

@@ -13,16 +13,16 @@ use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::images::Images;
 use crate::output::{OutFile, Sink};
+use crate::paths::{self, Urls};
 use crate::scope::Scope;
 use crate::site::Site;
+use crate::text::{escape_html, short_hash};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use routes::Route;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
-use crate::paths::{self, Urls};
-use crate::text::{escape_html, short_hash};
 
 /// The navigation: (section key, i18n key, path builder).
 const NAV: &[(&str, &str)] = &[

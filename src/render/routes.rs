@@ -1,10 +1,10 @@
 //! Every page of the site as a [`Route`]: where it lives (in both languages),
 //! which template draws it, and its page-specific view model.
 
-use crate::paths::{Taxonomy, Urls};
 use super::views::Views;
 use crate::config::Lang;
 use crate::i18n::format_number;
+use crate::paths::{Taxonomy, Urls};
 use crate::site::{Date, Profile};
 use crate::text::truncate;
 use serde_json::{json, Value};

@@ -2,10 +2,10 @@
 //! taxonomy's index of terms and each term's listing of profiles.
 
 use super::routes::{by_name, Route};
-use crate::paths::{Taxonomy, Urls};
 use super::views::Views;
 use crate::config::Lang;
 use crate::i18n::format_number;
+use crate::paths::{Taxonomy, Urls};
 use crate::site::{Kind, Profile};
 use serde_json::{json, Value};
 
@@ -123,8 +123,7 @@ impl<'a> Views<'a> {
                     continue;
                 }
                 let label = self.term_label(tax, &key, lang);
-                let heading_term =
-                    format!("{}: {label}", t.get(&format!("term_{}", tax.key())));
+                let heading_term = format!("{}: {label}", t.get(&format!("term_{}", tax.key())));
                 // Award pages also show the movements whose results counted this award.
                 let extra = if tax == Taxonomy::Award {
                     let ms: Vec<Value> = self

@@ -2,10 +2,10 @@
 //! URLs, labels and per-language formatting already resolved, so templates
 //! only lay things out.
 
-use crate::paths::{Taxonomy, Urls};
 use crate::config::Lang;
 use crate::i18n::{format_date, format_number, roman, Strings};
 use crate::images::{Images, Picture};
+use crate::paths::{Taxonomy, Urls};
 use crate::site::{Congress, Kind, Movement, Planned, Profile, Qualifier, Site};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;

@@ -27,7 +27,10 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
     assert_eq!(code, Some(0), "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let (code, err) = with_closed_stdout(&["check", "--root", root, "--format", "csv"]);
-    assert!(!err.contains("panicked") && !err.contains("failed printing"), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("failed printing"),
+        "{err}"
+    );
     // The same verdict as with an open pipe: the closed reader is not an error of the site.
     let open = guong(&["check", "--root", root, "--format", "csv"]);
     assert_eq!(code, open.status.code(), "{err}");
@@ -35,10 +38,20 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
 
 #[test]
 fn an_unknown_language_is_refused_with_the_choices() {
-    let o = guong(&["search", "--lang", "fr", "--root", repo().to_str().unwrap(), "x"]);
+    let o = guong(&[
+        "search",
+        "--lang",
+        "fr",
+        "--root",
+        repo().to_str().unwrap(),
+        "x",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("'fr'") && err.contains("vi") && err.contains("en"), "{err}");
+    assert!(
+        err.contains("'fr'") && err.contains("vi") && err.contains("en"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -49,7 +62,11 @@ fn the_about_link_opens_the_page_site_yaml_names() {
     std::fs::write(&yaml, format!("{settings}about_page: lien-he\n")).unwrap();
     let pages = tmp.path().join("content/pages");
     std::fs::create_dir_all(&pages).unwrap();
-    std::fs::write(pages.join("lien-he.vi.md"), "---\ntitle: Liên hệ\n---\nHư cấu.\n").unwrap();
+    std::fs::write(
+        pages.join("lien-he.vi.md"),
+        "---\ntitle: Liên hệ\n---\nHư cấu.\n",
+    )
+    .unwrap();
     let out = tmp.path().join("public");
     let o = build(tmp.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -65,5 +82,8 @@ fn the_about_link_opens_the_page_site_yaml_names() {
     let o = build(tmp.path(), &out);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(err.contains("site.yaml") && err.contains("about_page") && err.contains("lien-he"), "{err}");
+    assert!(
+        err.contains("site.yaml") && err.contains("about_page") && err.contains("lien-he"),
+        "{err}"
+    );
 }

@@ -65,7 +65,10 @@ fn imports(source: &str) -> Vec<(usize, String)> {
                     break;
                 }
             } else {
-                let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let name: String = after
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 rest = &after[name.len()..];
                 found.push((n + 1, name));
             }
@@ -113,11 +116,16 @@ fn sources() -> BTreeMap<String, (Option<String>, String)> {
     for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
         let entry = entry.unwrap();
         let path = entry.path();
-        if path.extension().is_none_or(|e| e != "rs") {
+        if path.extension().map_or(true, |e| e != "rs") {
             continue;
         }
         let rel = path.strip_prefix(&src).unwrap();
-        let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+        let first = rel
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy();
         let module = first.trim_end_matches(".rs").to_string();
         let module = (!matches!(module.as_str(), "lib" | "main")).then_some(module);
         let text = std::fs::read_to_string(path).unwrap();
@@ -132,12 +140,16 @@ fn no_module_uses_one_above_it() {
     let mut problems = Vec::new();
     for module in &modules {
         if layer_of(module).is_none() {
-            problems.push(format!("src/{module}: a module the layer table in tests/it/layers.rs does not place"));
+            problems.push(format!(
+                "src/{module}: a module the layer table in tests/it/layers.rs does not place"
+            ));
         }
     }
     for (file, (module, text)) in sources() {
         let Some(module) = module else { continue };
-        let Some(own) = layer_of(&module) else { continue };
+        let Some(own) = layer_of(&module) else {
+            continue;
+        };
         for (line, name) in imports(&text) {
             if name == module || name == "self" {
                 continue;
@@ -150,7 +162,11 @@ fn no_module_uses_one_above_it() {
             }
         }
     }
-    assert!(problems.is_empty(), "imports against the pipeline:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "imports against the pipeline:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -163,7 +179,14 @@ fn the_import_reader_finds_what_a_file_uses() {
     let as_str: Vec<(usize, &str)> = names.iter().map(|(l, n)| (*l, n.as_str())).collect();
     assert_eq!(
         as_str,
-        [(2, "site"), (3, "paths"), (3, "text"), (4, "output"), (5, "timing"), (5, "text")]
+        [
+            (2, "site"),
+            (3, "paths"),
+            (3, "text"),
+            (4, "output"),
+            (5, "timing"),
+            (5, "text")
+        ]
     );
 }
 
@@ -187,5 +210,9 @@ fn one_function_makes_an_output_file_and_one_adds_the_base_path() {
             }
         }
     }
-    assert!(problems.is_empty(), "site paths turned into files or links by hand:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "site paths turned into files or links by hand:\n{}",
+        problems.join("\n")
+    );
 }
