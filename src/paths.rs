@@ -169,6 +169,13 @@ impl<'a> Urls<'a> {
     pub fn sitemap(&self) -> String {
         "/sitemap.xml".into()
     }
+    pub fn robots(&self) -> String {
+        "/robots.txt".into()
+    }
+    /// The one "not found" page, in both languages (servers are pointed at it).
+    pub fn not_found(&self) -> String {
+        "/404.html".into()
+    }
     /// Site path of a profile's share card; `key` is its content hash.
     pub fn profile_card(&self, lang: Lang, slug: &str, key: &str) -> String {
         format!("{}og.{key}.jpg", self.profile(lang, slug))

@@ -104,7 +104,7 @@ pub fn sitemap(urls: &Urls, routes: &[Route]) -> OutFile {
 
 pub fn robots(urls: &Urls) -> OutFile {
     OutFile::new(
-        "robots.txt",
+        output_file(&urls.robots()),
         format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",
             urls.abs(&urls.sitemap())

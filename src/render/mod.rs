@@ -19,21 +19,10 @@ use crate::site::Site;
 use crate::text::{escape_html, short_hash};
 use crate::theme::Theme;
 use rayon::prelude::*;
-use routes::Route;
+use routes::{Nav, Route};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The navigation: (section key, i18n key, path builder).
-const NAV: &[(&str, &str)] = &[
-    ("home", "nav_home"),
-    ("profiles", "nav_profiles"),
-    ("congresses", "nav_congresses"),
-    ("movements", "nav_movements"),
-    ("slogans", "nav_slogans"),
-    ("statistics", "nav_statistics"),
-    ("about", "nav_about"),
-];
 
 /// Theme assets under `/assets/`, CSS with a content hash in its name.
 fn assets(theme: &Theme, urls: &Urls) -> (BTreeMap<String, String>, Vec<OutFile>) {
@@ -92,20 +81,21 @@ impl Common<'_, '_> {
         let v = self.views;
         let (u, lang, t) = (&v.urls, r.lang, v.t(r.lang));
         let site_title = v.site.config.title.text(lang);
-        let nav: Vec<Value> = NAV
+        let nav: Vec<Value> = Nav::MENU
             .iter()
-            .filter_map(|(section, key)| {
-                let path = match *section {
-                    "home" => u.home(lang),
-                    "profiles" => u.profiles(lang),
-                    "congresses" => u.congresses(lang),
-                    "movements" => u.movements(lang),
-                    "slogans" => u.slogans(lang),
-                    "statistics" => u.statistics(lang),
-                    "about" => u.page(lang, &v.site.pages.iter().find(|p| p.slug == v.site.config.about_page)?.slug),
-                    _ => return None,
+            .filter_map(|section| {
+                let path = match section {
+                    Nav::Home => u.home(lang),
+                    Nav::Profiles => u.profiles(lang),
+                    Nav::Congresses => u.congresses(lang),
+                    Nav::Movements => u.movements(lang),
+                    Nav::Slogans => u.slogans(lang),
+                    Nav::Statistics => u.statistics(lang),
+                    Nav::About => u.page(lang, &v.site.pages.iter().find(|p| p.slug == v.site.config.about_page)?.slug),
+                    Nav::Search | Nav::None => return None,
                 };
-                Some(json!({"href": u.href(&path), "label": t.get(key), "current": r.section == *section}))
+                let label = t.get(&format!("nav_{}", section.key())).to_string();
+                Some(json!({"href": u.href(&path), "label": label, "current": r.section == *section}))
             })
             .collect();
         let (vi_path, en_path) = match (&r.alt_path, lang) {
@@ -158,7 +148,7 @@ impl Common<'_, '_> {
             "alternates": alternates,
             "switch": {"href": u.href(&switch_path), "lang": other.code(), "label": v.t(other).get("language_name")},
             "nav": nav,
-            "section": r.section,
+            "section": r.section.key(),
             "assets": self.assets,
             "home_href": u.href(&u.home(lang)),
             "search_href": u.href(&u.search(lang)),

@@ -18,6 +18,48 @@ pub enum PageData<'a> {
     Listing(Value, Vec<&'a Profile>),
 }
 
+/// The entries of the navigation; every page belongs to one, or to none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Home,
+    Profiles,
+    Congresses,
+    Movements,
+    Slogans,
+    Statistics,
+    About,
+    Search,
+    None,
+}
+
+impl Nav {
+    /// The menu, in order (the search page is reached from the search box).
+    pub const MENU: [Nav; 7] = [
+        Nav::Home,
+        Nav::Profiles,
+        Nav::Congresses,
+        Nav::Movements,
+        Nav::Slogans,
+        Nav::Statistics,
+        Nav::About,
+    ];
+
+    /// As the templates see it (`<body class="section-…">`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Nav::Home => "home",
+            Nav::Profiles => "profiles",
+            Nav::Congresses => "congresses",
+            Nav::Movements => "movements",
+            Nav::Slogans => "slogans",
+            Nav::Statistics => "statistics",
+            Nav::About => "about",
+            Nav::Search => "search",
+            Nav::None => "",
+        }
+    }
+}
+
 pub struct Route<'a> {
     pub lang: Lang,
     pub path: String,
@@ -27,7 +69,7 @@ pub struct Route<'a> {
     pub title: String,
     pub description: String,
     /// The navigation entry this page belongs to.
-    pub section: &'static str,
+    pub section: Nav,
     /// Language of the main text (Vietnamese on an untranslated English page).
     pub text_lang: Lang,
     pub lastmod: Option<Date>,
@@ -46,7 +88,7 @@ impl<'a> Route<'a> {
         path: String,
         alt: String,
         template: &'static str,
-        section: &'static str,
+        section: Nav,
         title: String,
         description: String,
         page: impl Into<PageData<'a>>,
@@ -137,7 +179,7 @@ impl<'a> Views<'a> {
                 self.t(lang).get("profiles_title").to_string(),
                 None,
                 by_name(self.site.profiles.iter()),
-                "profiles",
+                Nav::Profiles,
                 json!({}),
             ));
             if !without_profiles {
@@ -163,7 +205,7 @@ impl<'a> Views<'a> {
                     self.urls.page(lang, &page.slug),
                     self.urls.page(lang.other(), &page.slug),
                     "page.html",
-                    "about",
+                    Nav::About,
                     text.title.clone(),
                     desc,
                     page_view,
@@ -174,12 +216,12 @@ impl<'a> Views<'a> {
         }
         routes.push(Route {
             lang: Lang::Vi,
-            path: "/404.html".into(),
+            path: self.urls.not_found(),
             alt_path: None,
             template: "404.html",
             title: self.t(Lang::Vi).get("not_found_title").into(),
             description: self.t(Lang::Vi).get("not_found_text").into(),
-            section: "",
+            section: Nav::None,
             text_lang: Lang::Vi,
             lastmod: None,
             page: PageData::Ready(json!({"en": self.t(Lang::En).0, "home_en": self.urls.href(&self.urls.home(Lang::En))})),
@@ -249,7 +291,7 @@ impl<'a> Views<'a> {
             self.urls.home(lang),
             self.urls.home(lang.other()),
             "index.html",
-            "home",
+            Nav::Home,
             self.site.config.title.text(lang).to_string(),
             desc,
             page,
@@ -267,7 +309,7 @@ impl<'a> Views<'a> {
             self.urls.profile(lang, &p.slug),
             self.urls.profile(lang.other(), &p.slug),
             "profile.html",
-            "profiles",
+            Nav::Profiles,
             title,
             text.summary.clone(),
             PageData::Profile(p),
@@ -288,7 +330,7 @@ impl<'a> Views<'a> {
         heading: String,
         intro: Option<String>,
         profiles: Vec<&'a Profile>,
-        section: &'static str,
+        section: Nav,
         extra: Value,
     ) -> Vec<Route<'a>> {
         let size = self.site.config.paginate;
@@ -344,7 +386,7 @@ impl<'a> Views<'a> {
             self.urls.congresses(lang),
             self.urls.congresses(lang.other()),
             "congresses.html",
-            "congresses",
+            Nav::Congresses,
             heading.clone(),
             t.get("congresses_intro").into(),
             json!({"heading": heading, "items": items}),
@@ -368,7 +410,7 @@ impl<'a> Views<'a> {
                 self.urls.congress(lang, c.number),
                 self.urls.congress(lang.other(), c.number),
                 "congress.html",
-                "congresses",
+                Nav::Congresses,
                 text.title.clone(),
                 desc,
                 view,
@@ -394,7 +436,7 @@ impl<'a> Views<'a> {
             self.urls.movements(lang),
             self.urls.movements(lang.other()),
             "movements.html",
-            "movements",
+            Nav::Movements,
             heading.clone(),
             t.get("movements_intro").into(),
             json!({"heading": heading, "groups": groups}),
@@ -421,7 +463,7 @@ impl<'a> Views<'a> {
                 self.urls.movement(lang, &m.slug),
                 self.urls.movement(lang.other(), &m.slug),
                 "movement.html",
-                "movements",
+                Nav::Movements,
                 text.title.clone(),
                 desc,
                 view,
@@ -451,7 +493,7 @@ impl<'a> Views<'a> {
             self.urls.slogans(lang),
             self.urls.slogans(lang.other()),
             "slogans.html",
-            "slogans",
+            Nav::Slogans,
             heading.clone(),
             t.get("slogans_intro").into(),
             json!({"heading": heading, "items": items}),
@@ -473,7 +515,7 @@ impl<'a> Views<'a> {
             self.urls.statistics(lang),
             self.urls.statistics(lang.other()),
             "statistics.html",
-            "statistics",
+            Nav::Statistics,
             heading,
             t.get("statistics_intro").into(),
             page,
@@ -495,7 +537,7 @@ impl<'a> Views<'a> {
             self.urls.search(lang),
             self.urls.search(lang.other()),
             super::SEARCH_TEMPLATE,
-            "search",
+            Nav::Search,
             heading.clone(),
             t.get("search_intro").into(),
             json!({

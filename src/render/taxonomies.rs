@@ -1,7 +1,7 @@
 //! The taxonomy pages (fields, communes, awards, years, kinds): each
 //! taxonomy's index of terms and each term's listing of profiles.
 
-use super::routes::{by_name, Route};
+use super::routes::{by_name, Nav, Route};
 use super::views::Views;
 use crate::config::Lang;
 use crate::i18n::format_number;
@@ -113,7 +113,7 @@ impl<'a> Views<'a> {
                 self.urls.taxonomy(lang, tax),
                 self.urls.taxonomy(lang.other(), tax),
                 "taxonomy.html",
-                "profiles",
+                Nav::Profiles,
                 heading.clone(),
                 heading.clone(),
                 page,
@@ -147,7 +147,7 @@ impl<'a> Views<'a> {
                     heading_term,
                     None,
                     members,
-                    "profiles",
+                    Nav::Profiles,
                     extra,
                 ));
             }
