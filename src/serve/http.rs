@@ -1,100 +1,138 @@
 //! Answers the browser from the preview's files in memory, with the live
-//! reload script added to every HTML page.
+//! reload script added to every HTML page. HTTP/1.1 by hyper on one tokio
+//! thread: every answer is a copy out of memory, so one thread keeps up,
+//! and the builds keep both cores.
 
 use super::live::{self, Hub};
 use crate::preview::Files;
+use crate::paths::output_file;
+use http_body_util::{Either, Full};
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use std::convert::Infallible;
 use std::path::{Component, Path};
 use std::sync::Arc;
+use std::time::Duration;
 
-pub fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "webp" => "image/webp",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
+/// A file or message answered whole, or the endless stream of live events.
+pub type Body = Either<Full<Bytes>, live::Events>;
+
+/// Serve `listener` on a thread of its own until the process ends.
+pub fn spawn(listener: std::net::TcpListener, files: Files, hub: Arc<Hub>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()?;
+    std::thread::spawn(move || runtime.block_on(accept(listener, files, hub)));
+    Ok(())
+}
+
+async fn accept(listener: std::net::TcpListener, files: Files, hub: Arc<Hub>) {
+    let listener = match tokio::net::TcpListener::from_std(listener) {
+        Ok(l) => l,
+        Err(e) => return eprintln!("error: the preview cannot listen: {e}"),
+    };
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, say: let open pages finish first.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let (files, hub) = (files.clone(), hub.clone());
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+                std::future::ready(Ok::<_, Infallible>(respond(&request, &files, &hub)))
+            });
+            // A browser that goes away mid-answer ends its connection with an
+            // error: nothing to tell anyone.
+            let _ = hyper::server::conn::http1::Builder::new()
+                // `Location:` as every server writes it (tests and curl users read it).
+                .title_case_headers(true)
+                .timer(TokioTimer::new())
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
     }
 }
 
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+pub fn content_type(path: &Path) -> String {
+    let mime = mime_guess::from_path(path).first_or_octet_stream();
+    // Text without a charset may be read as windows-1252: Vietnamese would break.
+    if mime.type_() == mime_guess::mime::TEXT || mime.subtype() == mime_guess::mime::XML {
+        format!("{mime}; charset=utf-8")
+    } else {
+        mime.to_string()
     }
-    String::from_utf8(out).ok()
 }
 
 /// The key of a request path in the preview's files (`/a/` → `a/index.html`),
 /// refusing anything that would climb out of the site (`..`, absolute parts).
 pub fn file_key(url_path: &str) -> Option<String> {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path)?;
-    let mut site_path = String::new();
-    for c in Path::new(&decoded).components() {
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    site_file(&decoded)
+}
+
+/// The output file of a decoded site path, or `None` if it leaves the site.
+pub fn site_file(path: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for c in Path::new(path).components() {
         match c {
-            Component::Normal(part) => site_path = format!("{site_path}/{}", part.to_str()?),
+            Component::Normal(part) => parts.push(part.to_str()?),
             Component::CurDir | Component::RootDir => {}
             _ => return None,
         }
     }
-    if decoded.ends_with('/') || site_path.is_empty() {
-        site_path.push('/');
-    }
-    Some(crate::paths::output_file(&site_path))
-}
-
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name, value).expect("valid header")
+    let folder = path.ends_with('/') && !parts.is_empty();
+    Some(output_file(&format!(
+        "/{}{}",
+        parts.join("/"),
+        if folder { "/" } else { "" }
+    )))
 }
 
 /// Answer one request from the preview's files.
-pub fn respond(request: tiny_http::Request, files: &Files, hub: &Arc<Hub>) {
-    let url = request.url().to_string();
-    let path_only = url.split(['?', '#']).next().unwrap_or("/").to_string();
-    if path_only == live::SOCKET_PATH {
-        hub.accept(request, &url);
-        return;
+pub fn respond(request: &Request<Incoming>, files: &Files, hub: &Hub) -> Response<Body> {
+    let path = request.uri().path();
+    if path == live::EVENTS_PATH {
+        let events = hub.subscribe(request.uri().query().unwrap_or(""));
+        return answer(StatusCode::OK, Either::Right(events))
+            .with(CONTENT_TYPE, "text/event-stream")
+            .with(CACHE_CONTROL, "no-store");
     }
-    if path_only == live::SCRIPT_PATH {
-        let response = tiny_http::Response::from_data(live::SCRIPT.as_bytes().to_vec())
-            .with_header(header("Content-Type", "text/javascript; charset=utf-8"))
-            .with_header(header("Cache-Control", "no-store"));
-        let _ = request.respond(response);
-        return;
+    if path == live::SCRIPT_PATH {
+        return whole(StatusCode::OK, live::SCRIPT.as_bytes().to_vec())
+            .with(CONTENT_TYPE, "text/javascript; charset=utf-8")
+            .with(CACHE_CONTROL, "no-store");
     }
-    let Some(key) = file_key(&path_only) else {
-        let _ = request.respond(tiny_http::Response::from_string("refused").with_status_code(400));
-        return;
+    let Some(key) = file_key(path) else {
+        return whole(StatusCode::BAD_REQUEST, b"refused".to_vec());
     };
     let map = files.read().expect("files lock");
     // A folder without its trailing slash: redirect so relative links work.
     if !map.contains_key(&key) && map.contains_key(&format!("{key}/index.html")) {
         drop(map);
-        let response = tiny_http::Response::empty(301)
-            .with_header(header("Location", &format!("{path_only}/")));
-        let _ = request.respond(response);
-        return;
+        return match HeaderValue::from_str(&format!("{path}/")) {
+            Ok(to) => with_header(
+                whole(StatusCode::MOVED_PERMANENTLY, Vec::new()),
+                LOCATION,
+                to,
+            ),
+            Err(_) => whole(StatusCode::BAD_REQUEST, b"refused".to_vec()),
+        };
     }
     let (key, status) = if map.contains_key(&key) {
-        (key, 200)
+        (key, StatusCode::OK)
     } else {
-        ("404.html".to_string(), 404)
+        ("404.html".to_string(), StatusCode::NOT_FOUND)
     };
     let found = map
         .get(&key)
@@ -111,11 +149,41 @@ pub fn respond(request: tiny_http::Request, files: &Files, hub: &Arc<Hub>) {
     } else {
         bytes.to_vec()
     };
-    let response = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", kind))
-        .with_header(header("Cache-Control", cache_control(&key)));
-    let _ = request.respond(response);
+    let response = whole(status, body).with(CACHE_CONTROL, cache_control(&key));
+    match HeaderValue::from_str(&kind) {
+        Ok(kind) => with_header(response, CONTENT_TYPE, kind),
+        Err(_) => response,
+    }
+}
+
+fn answer(status: StatusCode, body: Body) -> Response<Body> {
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    response
+}
+
+fn whole(status: StatusCode, bytes: Vec<u8>) -> Response<Body> {
+    answer(status, Either::Left(Full::new(Bytes::from(bytes))))
+}
+
+fn with_header(
+    mut response: Response<Body>,
+    name: hyper::header::HeaderName,
+    value: HeaderValue,
+) -> Response<Body> {
+    response.headers_mut().insert(name, value);
+    response
+}
+
+/// Headers whose values are fixed strings.
+trait With {
+    fn with(self, name: hyper::header::HeaderName, value: &'static str) -> Self;
+}
+
+impl With for Response<Body> {
+    fn with(self, name: hyper::header::HeaderName, value: &'static str) -> Self {
+        with_header(self, name, HeaderValue::from_static(value))
+    }
 }
 
 /// A file whose name carries its content hash (`style.036d930218.css`,
@@ -147,6 +215,7 @@ mod tests {
         assert_eq!(file_key("/a/").as_deref(), Some("a/index.html"));
         assert_eq!(file_key("/a/?q=1").as_deref(), Some("a/index.html"));
         assert_eq!(file_key("/a/b.css#x").as_deref(), Some("a/b.css"));
+        assert_eq!(file_key("/a/./b//c.css").as_deref(), Some("a/b/c.css"));
         assert_eq!(
             file_key("/ho-so/tr%E1%BA%A7n/").as_deref(),
             Some("ho-so/trần/index.html")
@@ -154,6 +223,22 @@ mod tests {
         assert_eq!(file_key("/../secret"), None);
         assert_eq!(file_key("/%2e%2e/secret"), None);
         assert_eq!(file_key("/a/%2e%2e/%2e%2e/etc/passwd"), None);
+        assert_eq!(file_key("/%C3%28/"), None, "not UTF-8");
+    }
+
+    #[test]
+    fn text_is_utf_8_and_other_files_have_their_type() {
+        let of = |name: &str| content_type(Path::new(name));
+        assert_eq!(of("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(of("style.036d930218.css"), "text/css; charset=utf-8");
+        assert_eq!(of("search.js"), "text/javascript; charset=utf-8");
+        assert_eq!(of("atom.xml"), "text/xml; charset=utf-8");
+        assert_eq!(of("og.8697c8d445.jpg"), "image/jpeg");
+        assert_eq!(of("a.webp"), "image/webp");
+        assert_eq!(of("emblem.svg"), "image/svg+xml");
+        assert_eq!(of("noto.woff2"), "font/woff2");
+        assert_eq!(of("_search/vi/meta.json"), "application/json");
+        assert_eq!(of("no-extension"), "application/octet-stream");
     }
 
     #[test]

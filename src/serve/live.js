@@ -3,7 +3,7 @@
 (() => {
   const me = document.currentScript;
   const file = me.dataset.file;
-  const generation = me.dataset.generation;
+  let generation = me.dataset.generation;
   const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
   const T = {
     vi: {
@@ -89,6 +89,9 @@
       }
       document.title = doc.title;
       document.documentElement.lang = doc.documentElement.lang;
+      // The build this page now shows, should the stream be opened again.
+      const next = doc.querySelector('script[src="/__guong/live.js"]');
+      if (next) generation = next.dataset.generation;
       document.body.replaceWith(doc.body);
       for (const old of document.body.querySelectorAll('script:not([src])')) {
         const again = document.createElement('script');
@@ -103,12 +106,13 @@
     }
   }
 
+  let events = null;
   function connect() {
-    const q = new URLSearchParams({ file, generation });
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/__guong/live?${q}`);
+    if (events || document.hidden) return;
+    events = new EventSource(`/__guong/live?${new URLSearchParams({ file, generation })}`);
     // For tests and the curious: whether the page is listening.
-    ws.onopen = () => { window.__guongLive = 'open'; };
-    ws.onmessage = (event) => {
+    events.onopen = () => { window.__guongLive = 'open'; };
+    events.onmessage = (event) => {
       const m = JSON.parse(event.data);
       if (m.type === 'errors') {
         show(m.errors);
@@ -119,10 +123,19 @@
       }
     };
     // The server restarted or the laptop slept: try again.
-    ws.onclose = () => {
-      window.__guongLive = 'closed';
+    events.onerror = () => {
+      disconnect();
       setTimeout(connect, 1000);
     };
   }
+  function disconnect() {
+    events?.close();
+    events = null;
+    window.__guongLive = 'closed';
+  }
+  // A browser opens about six connections to one server over HTTP/1.1, and
+  // each stream holds one: a page out of sight lets its stream go, and on
+  // coming back is told what it missed.
+  document.addEventListener('visibilitychange', () => (document.hidden ? disconnect() : connect()));
   connect();
 })();

@@ -1,14 +1,19 @@
-//! Live reload: every preview page opens a WebSocket to `serve`, which tells
-//! it when its file changed (reload) or when the content has errors (show
+//! Live reload: every preview page listens to an event stream of `serve`
+//! (Server-Sent Events: the messages go one way), which tells it when its
+//! file changed (reload) or when the content has errors (show
 //! them over the page, in the page's language, until they are fixed).
 
 use crate::error::Diagnostic;
 use crate::preview::Files;
+use hyper::body::{Bytes, Frame};
 use serde_json::json;
-use std::sync::mpsc::{channel, Sender};
-use std::sync::{Arc, Mutex};
+use std::convert::Infallible;
+use std::pin::Pin;
+use std::sync::Mutex;
+use std::task::{Context, Poll};
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
-pub const SOCKET_PATH: &str = "/__guong/live";
+pub const EVENTS_PATH: &str = "/__guong/live";
 pub const SCRIPT_PATH: &str = "/__guong/live.js";
 pub const SCRIPT: &str = include_str!("live.js");
 
@@ -25,7 +30,7 @@ const MANY: usize = 2000;
 /// The open pages, and the errors of the content if it has any.
 pub struct Hub {
     files: Files,
-    clients: Mutex<Vec<Sender<String>>>,
+    clients: Mutex<Vec<UnboundedSender<String>>>,
     errors: Mutex<Option<String>>,
 }
 
@@ -72,7 +77,7 @@ impl Hub {
     /// Tell every open page.
     fn broadcast(&self, message: &str) {
         let mut clients = self.clients.lock().expect("clients lock");
-        // A page that went away drops its receiver: forget it.
+        // A page that went away dropped its stream: forget it.
         clients.retain(|c| c.send(message.to_string()).is_ok());
     }
 
@@ -94,63 +99,53 @@ impl Hub {
         self.broadcast(&message.to_string());
     }
 
-    /// Open the WebSocket of a page (`?file=…&generation=…`). A page that
-    /// connects after its file changed, or while there are errors, is told
-    /// at once.
-    pub fn accept(self: &Arc<Self>, request: tiny_http::Request, url: &str) {
-        let key = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Sec-WebSocket-Key"))
-            .map(|h| h.value.as_str().to_string());
-        let Some(key) = key else {
-            let _ = request
-                .respond(tiny_http::Response::from_string("WebSocket only").with_status_code(400));
-            return;
-        };
-        let query = url.split_once('?').map_or("", |(_, q)| q);
-        let param = |name: &str| {
-            query
-                .split('&')
-                .filter_map(|kv| kv.split_once('='))
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| super::http::file_key(&format!("/{v}")).unwrap_or_default())
-        };
-        let file = param("file").unwrap_or_default();
-        let seen: u64 = query
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("generation="))
-            .and_then(|g| g.parse().ok())
-            .unwrap_or(0);
-        let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-        let response = tiny_http::Response::empty(101).with_header(
-            tiny_http::Header::from_bytes("Sec-WebSocket-Accept", accept).expect("valid header"),
-        );
-        let stream = request.upgrade("websocket", response);
-        let (tx, rx) = channel::<String>();
+    /// The event stream of a page (`?file=…&generation=…`). Its first
+    /// message says what it missed: the errors if there are any, else a
+    /// reload (of its file if that changed since the page was drawn), which
+    /// also takes down an overlay of errors fixed meanwhile.
+    pub fn subscribe(&self, query: &str) -> Events {
+        let mut file = String::new();
+        let mut seen = 0;
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            match name.as_ref() {
+                "file" => file = super::http::site_file(&value).unwrap_or_default(),
+                "generation" => seen = value.parse().unwrap_or(0),
+                _ => {}
+            }
+        }
+        // Held until the page is listed, so that no message falls between.
+        let mut clients = self.clients.lock().expect("clients lock");
         let first = match self.errors.lock().expect("errors lock").clone() {
-            Some(errors) => Some(errors),
+            Some(errors) => errors,
             None => {
                 let files = self.files.read().expect("files lock");
                 let newer = files.get(&file).is_some_and(|(_, g)| *g > seen);
-                newer.then(|| json!({"type": "reload", "paths": [file]}).to_string())
+                let paths = if newer { vec![file] } else { Vec::new() };
+                json!({"type": "reload", "paths": paths}).to_string()
             }
         };
-        if let Some(m) = first {
-            let _ = tx.send(m);
-        }
-        self.clients.lock().expect("clients lock").push(tx);
-        std::thread::spawn(move || {
-            let mut socket = tungstenite::WebSocket::from_raw_socket(
-                stream,
-                tungstenite::protocol::Role::Server,
-                None,
-            );
-            for message in rx {
-                if socket.send(tungstenite::Message::text(message)).is_err() {
-                    break;
-                }
-            }
-        });
+        let (tx, rx) = unbounded_channel::<String>();
+        let _ = tx.send(first);
+        clients.push(tx);
+        Events(rx)
+    }
+}
+
+/// The messages to one page as Server-Sent Events, until the page goes away
+/// (hyper then drops this, and the next broadcast forgets the page).
+pub struct Events(UnboundedReceiver<String>);
+
+impl hyper::body::Body for Events {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        // The messages are one-line JSON, so each is one `data:` line.
+        self.0
+            .poll_recv(cx)
+            .map(|m| m.map(|m| Ok(Frame::data(Bytes::from(format!("data: {m}\n\n"))))))
     }
 }

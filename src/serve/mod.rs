@@ -1,5 +1,5 @@
 //! `guong serve`: the site in memory at http://127.0.0.1:PORT/, redrawn in
-//! part when a file is saved, and open pages reloaded over a WebSocket.
+//! part when a file is saved, and open pages reloaded by Server-Sent Events.
 //! Orchestrates only: [`crate::preview`] builds, [`http`] answers, [`live`]
 //! talks to the pages, notify watches the files.
 
@@ -12,19 +12,19 @@ use crate::error::Diagnostic;
 use crate::preview::{Preview, Update};
 use crate::Options;
 use anyhow::Result;
-use notify::Watcher;
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, NoCache};
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::mpsc::{channel, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// Editors save in several steps (write, rename, chmod): wait this long
-/// after the last event before rebuilding.
-const QUIET: Duration = Duration::from_millis(15);
+/// Editors save in several steps (write, rename, chmod): the steps that
+/// come within this time of each other make one rebuild.
+const QUIET: Duration = Duration::from_millis(50);
 /// Rebuild the search index this long after the last edit.
 const SEARCH_AFTER: Duration = Duration::from_millis(1000);
-const WORKERS: usize = 4;
 
 enum Event {
     Files(Vec<PathBuf>),
@@ -40,31 +40,20 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
     };
     let mut opts = opts.clone();
     opts.base_url = Some(format!("http://{shown}"));
-    // Fail at once if the port is taken, not after building ten thousand pages.
-    drop(
-        std::net::TcpListener::bind(address)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?,
-    );
+    // Fail at once if the port is taken, not after building ten thousand
+    // pages; a browser that asks meanwhile waits for the first build.
+    let listener = std::net::TcpListener::bind(address)
+        .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?;
     // Watch before the first build: a file saved meanwhile is not missed.
     let (tx, rx) = channel::<Event>();
     let _watcher = watch(&opts.root, tx.clone())?;
     let mut preview = Preview::new(&opts);
     let start = Instant::now();
     let first = preview.rebuild();
-    let server = Arc::new(
-        tiny_http::Server::http(address)
-            .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?,
-    );
     let files = preview.files();
     let hub = Arc::new(live::Hub::new(files.clone()));
-    for _ in 0..WORKERS {
-        let (server, files, hub) = (server.clone(), files.clone(), hub.clone());
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                http::respond(request, &files, &hub);
-            }
-        });
-    }
+    http::spawn(listener, files, hub.clone())
+        .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?;
     report(first, &hub);
     eprintln!(
         "Built {} profiles in {:.1} s. Preview at http://{shown}/ (Ctrl+C to stop)",
@@ -86,14 +75,12 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
         };
         match rx.recv_timeout(wait) {
             Ok(Event::Files(mut paths)) => {
-                // Gather the rest of the save before rebuilding.
-                let first = Instant::now();
+                // Saves that came while the last one was rebuilt: one rebuild.
                 let mut later = Vec::new();
-                while first.elapsed() < Duration::from_millis(300) {
-                    match rx.recv_timeout(QUIET) {
-                        Ok(Event::Files(more)) => paths.extend(more),
-                        Ok(other) => later.push(other),
-                        Err(_) => break,
+                while let Ok(event) = rx.try_recv() {
+                    match event {
+                        Event::Files(more) => paths.extend(more),
+                        other => later.push(other),
                     }
                 }
                 if let Ok(Some(update)) = applied(preview.apply(&paths), &hub) {
@@ -139,28 +126,41 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
     }
 }
 
+type Watcher = Debouncer<RecommendedWatcher, NoCache>;
+
 /// Watch what the site is made of; the output and caches are not watched.
-fn watch(root: &std::path::Path, tx: Sender<Event>) -> Result<notify::RecommendedWatcher> {
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(event) = res {
-            if !matches!(event.kind, notify::EventKind::Access(_)) {
-                let _ = tx.send(Event::Files(event.paths));
-            }
+fn watch(root: &std::path::Path, tx: Sender<Event>) -> Result<Watcher> {
+    let events = move |result: DebounceEventResult| {
+        let Ok(events) = result else { return };
+        let paths: Vec<PathBuf> = events
+            .into_iter()
+            .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
+            .flat_map(|e| e.event.paths)
+            .collect();
+        if !paths.is_empty() {
+            let _ = tx.send(Event::Files(paths));
         }
-    })?;
+    };
+    // No cache of file ids: it would walk every content folder at start, and
+    // `preview` compares documents, not names, to tell what a save changed.
+    let mut watcher = notify_debouncer_full::new_debouncer_opt(
+        QUIET,
+        None,
+        events,
+        NoCache,
+        notify::Config::default(),
+    )?;
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    watcher.watch(&root, notify::RecursiveMode::NonRecursive)?;
+    watcher.watch(&root, RecursiveMode::NonRecursive)?;
     for dir in ["content", "data", "templates", "themes", "static"] {
         let dir = root.join(dir);
         if dir.is_dir() {
-            watcher
-                .watch(&dir, notify::RecursiveMode::Recursive)
-                .map_err(|e| {
-                    anyhow::anyhow!(
-                        "cannot watch {}: {e} (on Linux, raise fs.inotify.max_user_watches)",
-                        dir.display()
-                    )
-                })?;
+            watcher.watch(&dir, RecursiveMode::Recursive).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot watch {}: {e} (on Linux, raise fs.inotify.max_user_watches)",
+                    dir.display()
+                )
+            })?;
         }
     }
     Ok(watcher)

@@ -117,6 +117,57 @@ test('an edit shows in the open page without a manual reload; a YAML error shows
   await late.close();
 });
 
+test('a page out of sight lets its event stream go and, seen again, shows what it missed', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${url}/dien-hinh/${SLUG}/`);
+  await page.waitForFunction(() => window.__guongLive === 'open', null, { timeout: 5000 });
+  // The browser's own switch of tabs, which Playwright does not make.
+  const seen = (visible) => page.evaluate((v) => {
+    Object.defineProperty(document, 'hidden', { value: !v, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, visible);
+  const rebuilds = () => logs.split('rebuilt in').length + logs.split('The preview keeps showing').length;
+  const saved = async (text) => {
+    const before = rebuilds();
+    await writeFile(file(), text);
+    const deadline = Date.now() + 10_000;
+    while (rebuilds() === before) {
+      assert.ok(Date.now() < deadline, `serve did not rebuild:\n${logs}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const shows = (m) => page.evaluate((t) => document.body.innerText.includes(t), m);
+  const original = await readFile(file(), 'utf8');
+
+  // An edit while the page is hidden: it is not told, and catches up when seen.
+  await seen(false);
+  assert.equal(await page.evaluate(() => window.__guongLive), 'closed', 'a hidden page holds no connection');
+  const marker = `Sửa lúc trang bị ẩn ${Date.now()}.`;
+  await saved(`${original}\n${marker}\n`);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!(await shows(marker)), 'a hidden page is not told');
+  await seen(true);
+  await page.waitForFunction((m) => document.body.innerText.includes(m), marker, { timeout: RELOAD_WITHIN });
+  const swaps = await page.evaluate(() => window.__guongSwaps);
+
+  // Seen again with nothing new: it stays as it is (it knows which build it shows).
+  await seen(false);
+  await seen(true);
+  await page.waitForFunction(() => window.__guongLive === 'open', null, { timeout: 5000 });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await page.evaluate(() => window.__guongSwaps), swaps, 'no second refresh');
+
+  // Errors fixed while the page was hidden: the overlay goes when it is seen.
+  await saved(original.replace(/^kind:.*$/m, 'kind: [individual'));
+  await page.locator('#guong-errors').waitFor({ state: 'visible', timeout: RELOAD_WITHIN });
+  await seen(false);
+  await saved(original);
+  await seen(true);
+  await page.locator('#guong-errors').waitFor({ state: 'detached', timeout: RELOAD_WITHIN });
+  await page.waitForFunction((m) => !document.body.innerText.includes(m), marker, { timeout: RELOAD_WITHIN });
+  await page.close();
+});
+
 test('serve keeps to the site: no files outside it, nothing written to public/', async () => {
   for (const p of ['/../site.yaml', '/%2e%2e/site.yaml', '/dien-hinh/%2e%2e/%2e%2e/site.yaml']) {
     const res = await fetch(url + p);

@@ -159,6 +159,30 @@ fn get(port: u16, path: &str) -> (u16, String) {
     (status, buf)
 }
 
+/// The headers and first message of a page's event stream.
+fn first_event(port: u16, path: &str) -> String {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut got = Vec::new();
+    let mut byte = [0];
+    // The stream stays open: read up to the end of the first message.
+    while !String::from_utf8_lossy(&got).contains("}\n\n") {
+        assert_eq!(s.read(&mut byte).unwrap(), 1, "the stream ended");
+        got.push(byte[0]);
+    }
+    String::from_utf8(got).unwrap()
+}
+
+/// Ask for `path`, read a few bytes of the answer and go away.
+fn leave_mid_answer(port: u16, path: &str) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    s.read_exact(&mut [0; 16]).unwrap();
+    s.shutdown(std::net::Shutdown::Both).unwrap();
+}
+
 #[test]
 fn serve_previews_from_memory_and_only_the_site() {
     let tmp = site_with(None);
@@ -175,7 +199,7 @@ fn serve_previews_from_memory_and_only_the_site() {
             "--port",
             &port.to_string(),
         ])
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -187,8 +211,42 @@ fn serve_previews_from_memory_and_only_the_site() {
     let (refused, leaked) = get(port, "/../site.yaml");
     let (missing, _) = get(port, "/khong-co-trang-nay/");
     let (redirect, headers) = get(port, "/dien-hinh");
+    let (_, list) = get(port, "/dien-hinh/");
+    let drawn = list.split("data-generation=\"").nth(1).unwrap();
+    let drawn = &drawn[..drawn.find('"').unwrap()];
+    let stream = |generation: &str| {
+        first_event(
+            port,
+            &format!("/__guong/live?file=dien-hinh%2Findex.html&generation={generation}"),
+        )
+    };
+    let (current, stale) = (stream(drawn), stream("0"));
+    leave_mid_answer(port, "/__guong/live?file=index.html");
+    leave_mid_answer(port, "/en/profiles/nguyen-van-mau/");
+    let (after, _) = get(port, "/dien-hinh/");
     child.kill().unwrap();
+    let mut log = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .unwrap();
     let _ = child.wait();
+    assert!(
+        current.contains("Content-Type: text/event-stream")
+            && current.ends_with("data: {\"paths\":[],\"type\":\"reload\"}\n\n"),
+        "a page of the current build is first told it missed nothing:\n{current}"
+    );
+    assert!(
+        stale.ends_with("data: {\"paths\":[\"dien-hinh/index.html\"],\"type\":\"reload\"}\n\n"),
+        "a page of an older build is first told to reload:\n{stale}"
+    );
+    assert_eq!(
+        after, 200,
+        "browsers that left mid-answer do not stop the preview"
+    );
+    assert!(!log.contains("panicked"), "{log}");
     assert_eq!(status, 200);
     assert!(body.contains("text/html") && body.contains("Doctor"));
     assert!(
