@@ -17,12 +17,13 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-const KILLS: usize = 36;
+const KILLS: usize = 32;
 
 /// Every file of a built site: path → SHA-256.
 type Listing = BTreeMap<String, [u8; 32]>;
 
 fn listing(dir: &Path) -> Listing {
+    assert!(dir.is_dir(), "{} is missing", dir.display());
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.unwrap())
@@ -74,7 +75,7 @@ struct Versions {
     duration: Duration,
 }
 
-fn versions(public: &Path) -> Versions {
+fn versions(public: &Path, reader: &Reader) -> Versions {
     let old = site_with(None);
     let new = tempfile::tempdir().unwrap();
     copy_tree(old.path(), new.path());
@@ -92,8 +93,10 @@ fn versions(public: &Path) -> Versions {
     let mut sites = [Listing::new(), Listing::new()];
     let mut duration = Duration::ZERO;
     // The first build of each encodes its photos into its cache; the
-    // second, timed, is the build the kills interrupt.
-    for _ in 0..2 {
+    // second, timed with the reader watching as it will, is the build the
+    // kills interrupt.
+    for round in 0..2 {
+        reader.armed.store(round == 1, Ordering::Relaxed);
         for (root, site) in roots.iter().zip(&mut sites) {
             let start = Instant::now();
             let out = build(root.path(), public);
@@ -120,18 +123,26 @@ fn versions(public: &Path) -> Versions {
 /// What the reader thread shares with the test.
 #[derive(Default)]
 struct Reader {
-    /// Set once `public/` holds a site.
+    /// Set while a build may be swapping (its last stretch).
     armed: AtomicBool,
     stop: AtomicBool,
     misses: AtomicUsize,
 }
 
 impl Reader {
-    /// Asks for `public/index.html` until told to stop; counts the misses.
+    /// Asks for `public/index.html` as fast as it can while armed, and
+    /// counts the misses: the old swap's gap lasted microseconds, and a
+    /// reader that yields or sleeps between its questions did not find it.
+    /// Idles otherwise, so as not to take a core from the tests running
+    /// beside this one for the whole run.
     fn run(&self, public: &Path) {
         let home = public.join("index.html");
         while !self.stop.load(Ordering::Relaxed) {
-            if self.armed.load(Ordering::Relaxed) && std::fs::symlink_metadata(&home).is_err() {
+            if !self.armed.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(1));
+                continue;
+            }
+            if std::fs::symlink_metadata(&home).is_err() {
                 self.misses.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -154,14 +165,11 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
     let mut random = Random::new();
     let (mut interrupted, mut kept, mut replaced) = (0, 0, 0);
     let v = std::thread::scope(|scope| {
-        // Running from the start, so the builds timed share the machine
-        // with it as the killed ones do.
         scope.spawn(|| reader.run(&public));
         // Stops the reader however this closure ends (a failed assertion too),
         // or the scope would wait for it forever.
         let _stop = StopOnDrop(&reader.stop);
-        let v = versions(&public);
-        reader.armed.store(true, Ordering::Relaxed);
+        let v = versions(&public, &reader);
         // `public` holds the last version built, version 1.
         let mut current = 1;
         for kill in 0..KILLS {
@@ -182,9 +190,15 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
                 .stderr(Stdio::null())
                 .spawn()
                 .unwrap();
-            std::thread::sleep(delay);
+            // The reader watches from half-way through the build, as the
+            // swap comes at its end.
+            let half = v.duration / 2;
+            std::thread::sleep(delay.min(half));
+            reader.armed.store(true, Ordering::Relaxed);
+            std::thread::sleep(delay.saturating_sub(half));
             let _ = child.kill();
             let status = child.wait().unwrap();
+            reader.armed.store(false, Ordering::Relaxed);
             interrupted += usize::from(!status.success());
             let after = listing(&public);
             let left = if after == v.sites[current] {
