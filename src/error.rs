@@ -191,11 +191,4 @@ pub mod fs {
     pub fn read_to_string(path: &Path) -> anyhow::Result<String> {
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
     }
-    pub fn create_dir_all(path: &Path) -> anyhow::Result<()> {
-        std::fs::create_dir_all(path)
-            .with_context(|| format!("cannot create folder {}", path.display()))
-    }
-    pub fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-        std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
-    }
 }

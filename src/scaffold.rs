@@ -2,30 +2,12 @@
 //! with the slug derived from the Vietnamese name. Never overwrites. The
 //! first line names the editor schema (`guong schema`) for editors that read it.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 
 /// A YAML double-quoted string (also used by `guong import`).
 pub(crate) fn yaml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-fn create(path: &Path, text: &str) -> Result<()> {
-    if path.exists() {
-        bail!(
-            "{} already exists; guong never overwrites what a writer wrote",
-            path.display()
-        );
-    }
-    if let Some(parent) = path.parent() {
-        crate::error::fs::create_dir_all(parent)?;
-    }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        .with_context(|| format!("cannot create {}", path.display()))
 }
 
 fn slug_of(name: &str) -> Result<String> {
@@ -95,7 +77,7 @@ draft: true                       # đổi thành false khi sẵn sàng xuất b
 Câu chuyện về điển hình tiên tiến: chỉ viết những gì nguồn tài liệu nói.
 "#
     );
-    create(&path, &text)?;
+    crate::output::write_file(&path, text.as_bytes(), crate::output::Existing::Keep)?;
     Ok(path)
 }
 
@@ -119,6 +101,6 @@ Nội dung, mục tiêu và kết quả của phong trào.
         crate::schema::modeline("movement", 2),
         yaml_string(&crate::text::fold::nfc(title.trim()))
     );
-    create(&path, &text)?;
+    crate::output::write_file(&path, text.as_bytes(), crate::output::Existing::Keep)?;
     Ok(path)
 }

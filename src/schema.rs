@@ -195,11 +195,14 @@ pub fn load_keys(root: &Path) -> Result<Keys, BuildFailed> {
 /// Write every schema into `out`; returns the files written.
 pub fn write(root: &Path, out: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let keys = load_keys(root)?;
-    crate::error::fs::create_dir_all(out)?;
     let mut written = Vec::new();
     for file in generate(&keys) {
         let path = out.join(&file.name);
-        crate::error::fs::write(&path, file.text.as_bytes())?;
+        crate::output::write_file(
+            &path,
+            file.text.as_bytes(),
+            crate::output::Existing::Replace,
+        )?;
         written.push(path);
     }
     Ok(written)

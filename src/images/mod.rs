@@ -10,7 +10,7 @@ mod photo;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
-use crate::output::OutFile;
+use crate::output::{self, OutFile};
 use crate::paths::Urls;
 use crate::scope::Scope;
 use crate::site::Site;
@@ -144,19 +144,10 @@ impl Cache {
     }
     fn write(&self, name: &str, bytes: &[u8]) {
         if let Some(dir) = self.dir.as_ref().filter(|_| self.write) {
-            // Write then rename: another build reading the cache at the same
-            // moment sees the whole file or none of it, never half a JPEG.
-            // A cache that cannot be written only costs time on the next build.
-            static SEQ: AtomicUsize = AtomicUsize::new(0);
-            let tmp = dir.join(format!(
-                ".{name}.{}-{}",
-                std::process::id(),
-                SEQ.fetch_add(1, Ordering::Relaxed)
-            ));
-            let _ = std::fs::create_dir_all(dir)
-                .and_then(|()| std::fs::write(&tmp, bytes))
-                .and_then(|()| std::fs::rename(&tmp, dir.join(name)));
-            let _ = std::fs::remove_file(&tmp);
+            // Whole or not at all: another build reading the cache at the
+            // same moment never sees half a JPEG. A cache that cannot be
+            // written only costs time on the next build.
+            let _ = output::write_file(&dir.join(name), bytes, output::Existing::Replace);
         }
     }
 }

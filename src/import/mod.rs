@@ -13,6 +13,7 @@ mod sheet;
 mod write;
 
 use crate::error::{BuildFailed, Diagnostic};
+use crate::output::{self, Existing};
 use crate::site::{Date, Site};
 use anyhow::{bail, Context, Result};
 use std::collections::BTreeSet;
@@ -248,7 +249,8 @@ pub fn run(opts: &ImportOptions) -> Result<Report> {
 
     for (rel, text, p) in &creates {
         if !opts.dry_run {
-            write::write_atomically(&opts.root.join(rel), text, true)?;
+            // A file that appeared since the plan was checked is kept.
+            output::write_file(&opts.root.join(rel), text.as_bytes(), Existing::Keep)?;
         }
         actions.push(Action::Create {
             path: rel.clone(),
@@ -259,7 +261,7 @@ pub fn run(opts: &ImportOptions) -> Result<Report> {
     }
     for (rel, text, u) in &updates {
         if !opts.dry_run {
-            write::write_atomically(&opts.root.join(rel), text, false)?;
+            output::write_file(&opts.root.join(rel), text.as_bytes(), Existing::Replace)?;
         }
         actions.push(Action::Update {
             path: rel.clone(),

@@ -6,7 +6,7 @@ use super::plan::NewProfile;
 use crate::data::Data;
 use crate::site::{AwardEntry, Date};
 use crate::validate::SUMMARY_MAX_CHARS;
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use std::path::Path;
 
 fn quoted(s: &str) -> String {
@@ -225,31 +225,6 @@ pub fn add_awards(text: &str, entries: &[AwardEntry]) -> Result<String, String> 
         ),
     }
     Ok(out)
-}
-
-/// Write `text` to `path` whole or not at all: into a hidden file beside it
-/// (the content loader skips dot-files), then renamed over. With `new`, a
-/// file that appeared meanwhile is never replaced.
-pub fn write_atomically(path: &Path, text: &str, new: bool) -> Result<()> {
-    let dir = path.parent().context("a file path has a folder")?;
-    crate::error::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.guong-import-{}", std::process::id()));
-    crate::error::fs::write(&tmp, text.as_bytes())?;
-    if new && path.exists() {
-        let _ = std::fs::remove_file(&tmp);
-        bail!(
-            "{} appeared while importing; guong never overwrites what a writer wrote",
-            path.display()
-        );
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        anyhow::anyhow!("cannot write {}: {e}", path.display())
-    })
 }
 
 #[cfg(test)]

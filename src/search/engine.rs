@@ -150,17 +150,12 @@ impl tantivy::tokenizer::TokenStream for TermStream<'_> {
 }
 
 impl Engine {
-    /// Index `docs` (numbered by their order) into `dir`, or in memory.
+    /// Index `docs` (numbered by their order) into the empty folder `dir`, or in memory.
     pub fn build(docs: &[SearchDoc], dir: Option<&Path>, analyzer: Analyzer) -> Result<Engine> {
         let (schema, fields, id) = schema();
         let index = match dir {
-            Some(dir) => {
-                let _ = std::fs::remove_dir_all(dir);
-                crate::error::fs::create_dir_all(dir)?;
-                Index::create_in_dir(dir, schema).with_context(|| {
-                    format!("cannot create the search index in {}", dir.display())
-                })?
-            }
+            Some(dir) => Index::create_in_dir(dir, schema)
+                .with_context(|| format!("cannot create the search index in {}", dir.display()))?,
             None => Index::create_in_ram(schema),
         };
         index.tokenizers().register(TOKENIZER, Terms::new(analyzer));

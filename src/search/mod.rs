@@ -184,9 +184,18 @@ fn engine_for(docs: &[SearchDoc], dir: &Path, analyzer: analyze::Analyzer) -> Re
             return Ok(engine);
         }
     }
-    let engine = Engine::build(docs, Some(dir), analyzer)?;
-    crate::error::fs::write(&stamp_file, want.as_bytes())?;
-    Ok(engine)
+    // Made beside the cached index and swapped in whole with its stamp, so a
+    // `guong search` killed or run twice at once never leaves a stamp over
+    // half an index.
+    let staging = crate::output::Staging::new(dir)?;
+    drop(Engine::build(docs, Some(staging.path()), analyzer)?);
+    crate::output::write_file(
+        &staging.path().join("guong-stamp"),
+        want.as_bytes(),
+        crate::output::Existing::Replace,
+    )?;
+    staging.finish()?;
+    Engine::open(dir, analyzer)
 }
 
 /// Index (in memory) and export every language.

@@ -16,5 +16,6 @@ mod readings;
 mod real_site;
 mod schema;
 mod search;
+mod swap;
 mod truth;
 mod workflow;
