@@ -475,10 +475,11 @@ fn resolve_images(
 }
 
 fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
-    use crate::yaml::{locate, Seg};
+    use crate::yaml::{Positions, Seg};
     let mut errors = Vec::new();
+    let positions = Positions::of(text);
     let at = |path: &[Seg]| {
-        let (line, col) = locate(text, path).unwrap_or((1, 1));
+        let (line, col) = positions.get(path).unwrap_or((1, 1));
         Location::at(rel, line, Some(col))
     };
     let (base_url, base_path) = match split_base_url(&raw.base_url) {

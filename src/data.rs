@@ -6,11 +6,12 @@
 use crate::config::LocalText;
 use crate::error::{Diagnostic, Location};
 use crate::text::fold::is_slug;
-use crate::yaml::{locate, Seg};
+use crate::yaml::{Positions, Seg};
 use indexmap::IndexMap;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 /// Một mục của bảng: tên hiển thị theo từng ngôn ngữ. / A table entry: its name per language.
@@ -227,6 +228,8 @@ fn check_keys<V>(
     errors: &mut Vec<Diagnostic>,
 ) {
     let from = errors.len();
+    // Read only if a key is wrong: most runs have none.
+    let positions = OnceCell::new();
     for key in table.keys() {
         // As for lists in content: the first mistakes, not the line of each of thousands.
         if errors.len() - from >= crate::error::MAX_LIST_ERRORS {
@@ -243,7 +246,10 @@ fn check_keys<V>(
             break;
         }
         if !is_slug(key) {
-            let (line, col) = locate(text, &[Seg::Key(key)]).unwrap_or((1, 1));
+            let (line, col) = positions
+                .get_or_init(|| Positions::of(text))
+                .get(&[Seg::Key(key)])
+                .unwrap_or((1, 1));
             errors.push(
                 Diagnostic::error(
                     Location::at(rel, line, Some(col)),
@@ -283,9 +289,13 @@ impl Data {
             data.slogans = t;
         }
         if let Some((t, text, rel)) = read::<Statistics>(root, "statistics.yaml", &mut errors) {
+            let positions = OnceCell::new();
             for (i, chart) in t.charts.iter().enumerate() {
                 let loc = |path: &[Seg]| {
-                    let (line, col) = locate(&text, path).unwrap_or((1, 1));
+                    let (line, col) = positions
+                        .get_or_init(|| Positions::of(&text))
+                        .get(path)
+                        .unwrap_or((1, 1));
                     Location::at(&rel, line, Some(col))
                 };
                 if !is_slug(&chart.id) {

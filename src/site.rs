@@ -4,11 +4,12 @@
 use crate::config::{Config, Lang};
 use crate::data::Data;
 use crate::error::Location;
-use crate::yaml::{locate, Seg};
+use crate::yaml::{Positions, Seg};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// A calendar date from front matter (`2025-08-07`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,9 +134,28 @@ pub struct Origin {
     pub front_matter: String,
     /// The file line the front matter's first line is on.
     pub first_line: usize,
+    /// Read from `front_matter` when a diagnostic first asks: most
+    /// documents never need it.
+    positions: OnceLock<Positions>,
 }
 
 impl Origin {
+    pub fn new(path: PathBuf, front_matter: String, first_line: usize) -> Origin {
+        Origin {
+            path,
+            front_matter,
+            first_line,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// Where each key and list item of the front matter is (lines of the
+    /// front matter, not of the file: see [`Origin::loc`]).
+    pub fn positions(&self) -> &Positions {
+        self.positions
+            .get_or_init(|| Positions::of(&self.front_matter))
+    }
+
     /// The file line of line `n` (1-based) of the body, which starts after
     /// the front matter's closing `---`.
     pub fn body_line(&self, n: usize) -> usize {
@@ -144,7 +164,7 @@ impl Origin {
 
     /// The location of a key (or the file's front matter if not found).
     pub fn loc(&self, path: &[Seg]) -> Location {
-        match locate(&self.front_matter, path) {
+        match self.positions().get(path) {
             Some((line, col)) => Location::at(&self.path, self.first_line + line - 1, Some(col)),
             None => Location::at(&self.path, self.first_line.saturating_sub(1).max(1), None),
         }

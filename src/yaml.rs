@@ -2,10 +2,12 @@
 //! fork, behind this module so a later swap touches one file).
 //!
 //! Turns serde errors into [`Diagnostic`]s with file lines, adds "did you
-//! mean" hints to unknown keys, and finds the line of a key for errors that
-//! are found after parsing (a typed struct has no positions of its own).
+//! mean" hints to unknown keys, and reads where each key and list item of a
+//! file is ([`Positions`], from `saphyr-parser`'s spans) for errors that are
+//! found after parsing (a typed struct has no positions of its own).
 
 use crate::error::{Diagnostic, Location};
+use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -165,81 +167,202 @@ pub enum Seg<'a> {
     Index(usize),
 }
 
-/// Find the (line, column) of the value at `path` in block-style YAML, in
-/// lines of `text` (1-based). Flow lists (`[a, b]`) resolve to the item on
-/// the key's line. Falls back to the deepest part of the path it found.
+/// The (line, column) of the value at `path` in `text`, 1-based, columns in
+/// characters; see [`Positions::get`]. For one lookup: a file with several
+/// diagnostics builds its [`Positions`] once.
 pub fn locate(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let mut start = 0usize; // first line of the current node's children
-    let mut min_indent: Option<usize> = None; // children are indented more than this
-    let mut found: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < path.len() {
-        match path[i] {
-            Seg::Key(key) => {
-                let mut hit = None;
-                for (n, line) in lines.iter().enumerate().skip(start) {
-                    let indent = line.len() - line.trim_start().len();
-                    let body = line.trim_start().trim_start_matches("- ");
-                    let body_indent = line.len() - body.len();
-                    if n > start
-                        && !line.trim().is_empty()
-                        && min_indent.is_some_and(|m| indent <= m)
-                        && !line.trim_start().starts_with('#')
-                    {
-                        break;
-                    }
-                    if let Some(after) = body.strip_prefix(key) {
-                        if after.trim_start().starts_with(':') {
-                            hit = Some((n, body_indent));
-                            break;
-                        }
-                    }
-                }
-                let (n, col) = hit?;
-                found = Some((n + 1, col + 1));
-                // A flow list on the same line: point at the item itself.
-                if let Some(Seg::Index(k)) = path.get(i + 1) {
-                    let line = lines[n];
-                    if let (Some(open), Some(_)) = (line.find('['), line.find(']')) {
-                        let items: Vec<&str> =
-                            line[open + 1..].trim_end_matches(']').split(',').collect();
-                        if let Some(item) = items.get(*k) {
-                            let offset = line.find(item.trim()).unwrap_or(open);
-                            return Some((n + 1, offset + 1));
-                        }
-                        return found;
-                    }
-                }
-                start = n + 1;
-                min_indent = Some(col);
-            }
-            Seg::Index(k) => {
-                let mut seen = 0;
-                let mut hit = None;
-                for (n, line) in lines.iter().enumerate().skip(start) {
-                    let indent = line.len() - line.trim_start().len();
-                    if !line.trim().is_empty() && min_indent.is_some_and(|m| indent < m) {
-                        break;
-                    }
-                    if line.trim_start().starts_with("- ") || line.trim() == "-" {
-                        if seen == k {
-                            hit = Some((n, indent));
-                            break;
-                        }
-                        seen += 1;
-                    }
-                }
-                let (n, col) = hit?;
-                found = Some((n + 1, col + 1));
-                // Keys of this item are on its dash line or indented deeper.
-                start = n;
-                min_indent = Some(col);
+    Positions::of(text).get(path)
+}
+
+/// Where every key and list item of a YAML document is: the document read
+/// once by `saphyr-parser` (which gives each event its span) into a tree of
+/// positions, consulted by every diagnostic about the file. serde has
+/// already turned the same text into the typed document; this tree holds
+/// only positions, so a check that finds a wrong value after parsing can
+/// still point at its line.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    /// `nodes[0]` is the document's top node, when there is one.
+    nodes: Vec<Node>,
+}
+
+/// A line and column, 1-based, the column counted in characters.
+type At = (usize, usize);
+
+#[derive(Debug, Clone)]
+enum Node {
+    /// A scalar or an alias (never expanded: a "billion laughs" costs nothing here).
+    Leaf,
+    /// Each key's position and its value's node; the first of repeated keys wins.
+    Map(IndexMap<String, (At, usize)>),
+    /// Each item's position (its `-` in a block list) and its node.
+    Seq(Vec<(At, usize)>),
+}
+
+impl Positions {
+    /// Read the positions of `text`. Text that is not valid YAML (to this
+    /// parser) keeps the positions read before the error.
+    pub fn of(text: &str) -> Positions {
+        let mut built = Builder {
+            cursor: Cursor::new(text),
+            nodes: Vec::new(),
+            open: Vec::new(),
+        };
+        // Events are pulled one by one: `Parser::load` would recurse per
+        // level of nesting. The parser itself refuses flow nesting deeper
+        // than a few hundred levels.
+        let mut parser = saphyr_parser::Parser::new_from_str(text);
+        while let Some(Ok((event, span))) = parser.next_event() {
+            if !built.add(event, span.start.index()) {
+                break;
             }
         }
-        i += 1;
+        Positions { nodes: built.nodes }
     }
-    found
+
+    /// The (line, column) of the value at `path`: a key's own position, a
+    /// list item's `-` (or, in a flow list `[a, b]`, the item). A path that
+    /// goes further than the document falls back to the deepest part of it
+    /// found; `None` when not even its first step is there.
+    pub fn get(&self, path: &[Seg]) -> Option<At> {
+        let mut node = 0;
+        let mut found = None;
+        for seg in path {
+            let next = match (seg, self.nodes.get(node)) {
+                (Seg::Key(key), Some(Node::Map(map))) => map.get(*key),
+                (Seg::Index(i), Some(Node::Seq(items))) => items.get(*i),
+                _ => None,
+            };
+            let Some(&(at, child)) = next else { break };
+            found = Some(at);
+            node = child;
+        }
+        found
+    }
+}
+
+/// The tree being built from the parser's events.
+struct Builder<'a> {
+    cursor: Cursor<'a>,
+    nodes: Vec<Node>,
+    /// The open lists and mappings, innermost last.
+    open: Vec<Open>,
+}
+
+/// A list or mapping whose items are still coming.
+struct Open {
+    node: usize,
+    /// In a mapping, between a key and its value: the key (unless it is a
+    /// list or mapping itself, which no path can name) and its position.
+    key: Option<(Option<String>, At)>,
+}
+
+impl Builder<'_> {
+    /// Take one event, starting at character `index`; false at the end of
+    /// the first document (front matter is one document).
+    fn add(&mut self, event: saphyr_parser::Event, index: usize) -> bool {
+        use saphyr_parser::Event;
+        let (node, key) = match event {
+            Event::Scalar(value, ..) => (Node::Leaf, Some(value.into_owned())),
+            Event::Alias(_) => (Node::Leaf, None),
+            Event::SequenceStart(..) => (Node::Seq(Vec::new()), None),
+            Event::MappingStart(..) => (Node::Map(IndexMap::new()), None),
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.open.pop();
+                return true;
+            }
+            Event::DocumentEnd | Event::StreamEnd => return false,
+            _ => return true,
+        };
+        let opens = matches!(node, Node::Seq(_) | Node::Map(_));
+        let id = self.nodes.len();
+        self.nodes.push(node);
+        self.attach(id, key, index);
+        if opens {
+            self.open.push(Open {
+                node: id,
+                key: None,
+            });
+        }
+        true
+    }
+
+    /// Hang node `id` under the innermost open list or mapping.
+    fn attach(&mut self, id: usize, key: Option<String>, index: usize) {
+        let Some(parent) = self.open.last_mut() else {
+            return; // the top node, `nodes[0]`
+        };
+        match (&mut self.nodes[parent.node], parent.key.take()) {
+            (Node::Seq(items), _) => items.push((self.cursor.item(index), id)),
+            // A key: its value comes next.
+            (Node::Map(_), None) => parent.key = Some((key, self.cursor.at(index))),
+            (Node::Map(map), Some((key, at))) => {
+                if let Some(key) = key {
+                    map.entry(key).or_insert((at, id));
+                }
+            }
+            (Node::Leaf, _) => {}
+        }
+    }
+}
+
+/// Turns the parser's character offsets into lines and columns, as editors
+/// count them: lines end at `\n` only (the parser also breaks at a lone CR).
+/// Events come in order, so the cursor only moves forward.
+struct Cursor<'a> {
+    text: &'a str,
+    /// The character offset, byte offset, line and column reached.
+    chars: usize,
+    bytes: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            chars: 0,
+            bytes: 0,
+            line: 1,
+            col: 1,
+        }
+    }
+
+    /// The position of character `index`.
+    fn at(&mut self, index: usize) -> At {
+        if index < self.chars {
+            *self = Cursor::new(self.text);
+        }
+        for c in self.text[self.bytes..].chars() {
+            if self.chars >= index {
+                break;
+            }
+            self.chars += 1;
+            self.bytes += c.len_utf8();
+            if c == '\n' {
+                self.line += 1;
+                self.col = 1;
+            } else {
+                self.col += 1;
+            }
+        }
+        (self.line, self.col)
+    }
+
+    /// The position of a list item starting at character `index`: its `-`
+    /// in a block list (where a reader looks for the item), else the item.
+    fn item(&mut self, index: usize) -> At {
+        let at = self.at(index);
+        let before = self.text[..self.bytes].trim_end_matches([' ', '\t', '\r', '\n']);
+        if !before.ends_with('-') {
+            return at;
+        }
+        let dash = before.len() - 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let lines_back = self.text[dash..self.bytes].matches('\n').count();
+        (at.0 - lines_back, before[line_start..].chars().count())
+    }
 }
 
 #[cfg(test)]
@@ -322,5 +445,88 @@ mod tests {
     fn tabs_are_reported_with_column() {
         let err = parse::<T>("name: a\n\tsummary: b\n", Path::new("x.md"), 2).unwrap_err();
         assert_eq!(err.location, Location::at("x.md", 3, Some(1)));
+    }
+
+    #[test]
+    fn positions_follow_the_structure_not_the_text() {
+        let doc = "awards:\n  - name: nested\nname: top\nsummary: |\n  field: inside a text\nfield: y-te\n\"quoted\": 1\n";
+        let at = Positions::of(doc);
+        // A key of the same name deeper in, or inside a block of text, is another key.
+        assert_eq!(at.get(&[Seg::Key("name")]), Some((3, 1)));
+        assert_eq!(at.get(&[Seg::Key("field")]), Some((6, 1)));
+        assert_eq!(at.get(&[Seg::Key("quoted")]), Some((7, 1)));
+        // Past the end of the document: the deepest part found.
+        assert_eq!(
+            at.get(&[Seg::Key("awards"), Seg::Index(0), Seg::Key("year")]),
+            Some((2, 3))
+        );
+        assert_eq!(at.get(&[Seg::Key("awards"), Seg::Index(5)]), Some((1, 1)));
+        assert_eq!(at.get(&[Seg::Key("photo"), Seg::Index(0)]), None);
+    }
+
+    #[test]
+    fn list_items_are_found_at_their_dash() {
+        let doc = "planned:\n- a\n-   b\n-\n  award: c\ngrid:\n  - - x\n    - y\n";
+        let at = Positions::of(doc);
+        assert_eq!(at.get(&[Seg::Key("planned"), Seg::Index(1)]), Some((3, 1)));
+        // An item that starts on the line after its dash.
+        assert_eq!(at.get(&[Seg::Key("planned"), Seg::Index(2)]), Some((4, 1)));
+        assert_eq!(
+            at.get(&[Seg::Key("planned"), Seg::Index(2), Seg::Key("award")]),
+            Some((5, 3))
+        );
+        assert_eq!(
+            at.get(&[Seg::Key("grid"), Seg::Index(0), Seg::Index(1)]),
+            Some((8, 5))
+        );
+    }
+
+    #[test]
+    fn positions_count_lines_and_characters_as_editors_do() {
+        // A lone CR is no line break in an editor; CRLF is one; columns count characters.
+        let at = Positions::of("name: a\r\r\nsummary: Sơn La\r\ntags: [Mường, La]\n");
+        assert_eq!(at.get(&[Seg::Key("summary")]), Some((2, 1)));
+        assert_eq!(at.get(&[Seg::Key("tags"), Seg::Index(1)]), Some((3, 15)));
+    }
+
+    #[test]
+    fn hostile_yaml_gives_positions_quickly_and_without_expanding_aliases() {
+        let start = std::time::Instant::now();
+        // "Billion laughs": each alias doubles the one before.
+        let mut laughs = String::from("a0: &a0 [\"ha\", \"ha\"]\n");
+        for i in 1..40 {
+            laughs.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}]\n", p = i - 1));
+        }
+        let at = Positions::of(&laughs);
+        assert_eq!(at.get(&[Seg::Key("a39"), Seg::Index(1)]), Some((40, 18)));
+        // An alias is one position with nothing under it.
+        let alias = [Seg::Key("a39"), Seg::Index(1), Seg::Index(0)];
+        assert_eq!(at.get(&alias), Some((40, 18)));
+        // Nesting far deeper than serde is given (flow, block lists, block
+        // mappings): no stack overflow, the positions before the depth the
+        // parser refuses are kept.
+        let n = 100_000;
+        let flow = format!("name: a\ntags: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert_eq!(Positions::of(&flow).get(&[Seg::Key("tags")]), Some((2, 1)));
+        let dashes = format!("name: a\ntags: {}x\n", "- ".repeat(n));
+        assert_eq!(
+            Positions::of(&dashes).get(&[Seg::Key("name")]),
+            Some((1, 1))
+        );
+        let mut mappings = String::new();
+        for i in 0..3_000 {
+            mappings.push_str(&format!("{}k:\n", " ".repeat(i)));
+        }
+        let deep = [Seg::Key("k"); 3_000];
+        assert_eq!(Positions::of(&mappings).get(&deep), Some((3_000, 3_000)));
+        // 100,000 lines.
+        let long: String = (0..50_000).map(|i| format!("- t: {i}\n  u: x\n")).collect();
+        let at = Positions::of(&long);
+        assert_eq!(
+            at.get(&[Seg::Index(49_999), Seg::Key("u")]),
+            Some((100_000, 3))
+        );
+        let secs = start.elapsed().as_secs_f64();
+        assert!(secs < 10.0, "{secs} s");
     }
 }

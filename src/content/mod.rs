@@ -262,11 +262,7 @@ fn load_under(root: &Path, dir: &Path, drafts: bool) -> (Content, Vec<Diagnostic
 pub fn parse_profile(rel: &Path, text: &str) -> Result<Profile, Vec<Diagnostic>> {
     let text = check_text(text.as_bytes(), rel).map_err(|d| vec![d])?;
     let (fm, first_line, body) = split_front_matter(&text, rel).map_err(|d| vec![d])?;
-    let origin = crate::site::Origin {
-        path: rel.to_path_buf(),
-        front_matter: fm.to_string(),
-        first_line,
-    };
+    let origin = crate::site::Origin::new(rel.to_path_buf(), fm.to_string(), first_line);
     let slug = rel
         .parent()
         .and_then(Path::file_name)
@@ -338,11 +334,7 @@ fn parse_bytes(
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let text = check_text(bytes, relpath).map_err(|d| vec![d])?;
     let (fm, first_line, body) = split_front_matter(&text, relpath).map_err(|d| vec![d])?;
-    let origin = crate::site::Origin {
-        path: relpath.to_path_buf(),
-        front_matter: fm.to_string(),
-        first_line,
-    };
+    let origin = crate::site::Origin::new(relpath.to_path_buf(), fm.to_string(), first_line);
     kinds::parse(key_kind(key), lang, fm, body, origin)
 }
 

@@ -130,11 +130,11 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
                     // the Vietnamese file once an award is added to it.
                     if record.award.is_some() {
                         if let Some(en) = &site.profiles[p].text.en {
-                            if crate::yaml::locate(
-                                &en.origin.front_matter,
-                                &[crate::yaml::Seg::Key("awards")],
-                            )
-                            .is_some()
+                            if en
+                                .origin
+                                .positions()
+                                .get(&[crate::yaml::Seg::Key("awards")])
+                                .is_some()
                             {
                                 plan.skipped.push(
                                     reader.skip(row, None, format!(
