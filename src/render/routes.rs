@@ -547,7 +547,7 @@ impl<'a> Views<'a> {
                 // The English index is stemmed: its page loads the stemmer (stem-en.js).
                 "stemmed": crate::search::analyze::Analyzer::for_lang(lang).stem,
                 "filters": self.search.filters.get(&lang).into_iter().flatten().map(|f| json!({
-                    "name": f.facet, "label": t.get(&format!("facet_{}", f.facet)),
+                    "name": f.facet.name(), "label": t.get(&format!("facet_{}", f.facet.name())),
                     "values": f.values.iter().map(|(key, label, n)| json!({"key": key, "label": label, "count": format_number(*n as u64, lang)})).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 // What the search script says, from the theme's strings.

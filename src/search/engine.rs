@@ -5,7 +5,7 @@
 //! that every runtime adds the same numbers and ranks identically.
 
 use super::analyze::{term_kind, Analyzer, TermKind, PAIR};
-use super::docs::{SearchDoc, FIELDS};
+use super::docs::{Field, SearchDoc};
 use anyhow::{Context, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -75,15 +75,15 @@ fn schema() -> (
         .set_tokenizer(TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqs)
         .set_fieldnorms(true);
-    let fields = FIELDS
+    let fields = Field::ALL
         .iter()
-        .map(|(name, boost)| {
+        .map(|f| {
             (
                 b.add_text_field(
-                    name,
+                    f.name(),
                     TextOptions::default().set_indexing_options(indexing.clone()),
                 ),
-                *boost,
+                f.weight(),
             )
         })
         .collect();

@@ -231,7 +231,7 @@ struct Entry {
 pub type IndexFile = (String, Vec<u8>);
 
 /// Facet key → (label, documents), per facet, in display order.
-pub type FacetTable = BTreeMap<&'static str, Vec<(String, String, Vec<u32>)>>;
+pub type FacetTable = BTreeMap<super::Facet, Vec<(String, String, Vec<u32>)>>;
 
 /// Export the engine's index: files relative to the index folder, and the folder's hash.
 pub fn export(
@@ -349,7 +349,8 @@ pub fn export(
         shard_numbers.insert(key, Value::from(n));
     }
     let mut facet_meta = Map::new();
-    for (name, values) in facets {
+    for (facet, values) in facets {
+        let name = facet.name();
         let mut file = Map::new();
         let mut labels = Vec::new();
         for (key, label, members) in values {

@@ -10,7 +10,7 @@ pub mod export;
 pub mod rank;
 pub mod rules;
 
-pub use docs::{SearchDoc, FACETS};
+pub use docs::{DocKind, Facet, Field, SearchDoc};
 pub use engine::Engine;
 
 use crate::config::Lang;
@@ -19,7 +19,7 @@ use crate::output::OutFile;
 use crate::paths::Urls;
 use crate::site::Site;
 use anyhow::Result;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What the search stage hands the search pages: where each language's
@@ -35,17 +35,17 @@ pub struct SearchIndex {
 /// One filter of the search page: a facet with at least two values.
 #[derive(Debug, Clone)]
 pub struct Filter {
-    pub facet: &'static str,
+    pub facet: Facet,
     /// (key, label, documents), in display order.
     pub values: Vec<(String, String, usize)>,
 }
 
 impl Filter {
     fn from_table(table: &export::FacetTable) -> Vec<Filter> {
-        FACETS
-            .iter()
+        Facet::ALL
+            .into_iter()
             .filter_map(|facet| {
-                let values = table.get(facet)?;
+                let values = table.get(&facet)?;
                 (values.len() >= 2).then(|| Filter {
                     facet,
                     values: values
@@ -79,63 +79,17 @@ impl rank::Source for Engine {
 /// Facet values with labels and their documents, in display order.
 fn facets(site: &Site, lang: Lang, t: &Strings, docs: &[SearchDoc]) -> export::FacetTable {
     let mut table = export::FacetTable::new();
-    for facet in FACETS {
+    for facet in Facet::ALL {
         let mut members: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for (n, d) in docs.iter().enumerate() {
-            for key in d.facets.get(facet).into_iter().flatten() {
+            for key in d.facets.get(&facet).into_iter().flatten() {
                 members.entry(key.clone()).or_default().push(n as u32);
             }
         }
-        let label = |key: &str| -> (String, usize) {
-            let (text, order) = match *facet {
-                "field" => (
-                    site.data
-                        .fields
-                        .get(key)
-                        .map(|n| n.text().text(lang).to_string()),
-                    site.data.fields.get_index_of(key),
-                ),
-                "commune" => (
-                    site.data
-                        .communes
-                        .get(key)
-                        .map(|n| n.text().text(lang).to_string()),
-                    site.data.communes.get_index_of(key),
-                ),
-                "award" => (
-                    site.data
-                        .awards
-                        .get(key)
-                        .map(|n| n.text().text(lang).to_string()),
-                    site.data.awards.get_index_of(key),
-                ),
-                "kind" => (
-                    Some(t.get(&format!("search_kind_{key}")).to_string()),
-                    [
-                        "individual",
-                        "collective",
-                        "movement",
-                        "congress",
-                        "page",
-                        "slogan",
-                    ]
-                    .iter()
-                    .position(|k| *k == key),
-                ),
-                _ => (
-                    Some(key.to_string()),
-                    Some(usize::MAX - key.parse::<usize>().unwrap_or(0)),
-                ),
-            };
-            (
-                text.unwrap_or_else(|| key.to_string()),
-                order.unwrap_or(usize::MAX),
-            )
-        };
         let mut values: Vec<(usize, String, String, Vec<u32>)> = members
             .into_iter()
             .map(|(k, m)| {
-                let (text, order) = label(&k);
+                let (text, order) = facet_label(site, lang, t, facet, &k);
                 (order, k, text, m)
             })
             .collect();
@@ -146,6 +100,41 @@ fn facets(site: &Site, lang: Lang, t: &Strings, docs: &[SearchDoc]) -> export::F
         );
     }
     table
+}
+
+/// The label of a facet's key, and its place in the filter: the order of
+/// the data file, kinds profiles first, years newest first. A key the data
+/// does not know is shown as itself, last.
+fn facet_label(site: &Site, lang: Lang, t: &Strings, facet: Facet, key: &str) -> (String, usize) {
+    let named = |table: &indexmap::IndexMap<String, crate::data::Named>| {
+        (
+            table.get(key).map(|n| n.text().text(lang).to_string()),
+            table.get_index_of(key),
+        )
+    };
+    let (text, order) = match facet {
+        Facet::FieldOfWork => named(&site.data.fields),
+        Facet::Commune => named(&site.data.communes),
+        Facet::Award => (
+            site.data
+                .awards
+                .get(key)
+                .map(|n| n.text().text(lang).to_string()),
+            site.data.awards.get_index_of(key),
+        ),
+        Facet::Kind => {
+            let i = DocKind::ALL.iter().position(|k| k.key() == key);
+            (i.map(|i| DocKind::ALL[i].label(t)), i)
+        }
+        Facet::Year => (
+            Some(key.to_string()),
+            Some(usize::MAX - key.parse::<usize>().unwrap_or(0)),
+        ),
+    };
+    (
+        text.unwrap_or_else(|| key.to_string()),
+        order.unwrap_or(usize::MAX),
+    )
 }
 
 /// A hash of the documents, to know whether a cached tantivy index is current.
@@ -391,24 +380,4 @@ impl rank::Source for Exported {
 #[doc(hidden)]
 pub fn collect_docs(site: &Site, lang: Lang, t: &Strings) -> Vec<SearchDoc> {
     docs::collect(site, lang, t, &BTreeMap::new())
-}
-
-/// Sets of documents per facet key, for filtering in tests and the CLI.
-pub fn facet_members(
-    site: &Site,
-    lang: Lang,
-    t: &Strings,
-    facet: &str,
-    key: &str,
-) -> BTreeSet<u32> {
-    let docs = docs::collect(site, lang, t, &BTreeMap::new());
-    docs.iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            d.facets
-                .get(facet)
-                .is_some_and(|v| v.iter().any(|k| k == key))
-        })
-        .map(|(n, _)| n as u32)
-        .collect()
 }
