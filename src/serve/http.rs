@@ -4,8 +4,8 @@
 //! and the builds keep both cores.
 
 use super::live::{self, Hub};
-use crate::preview::Files;
 use crate::paths::output_file;
+use crate::preview::Files;
 use http_body_util::{Either, Full};
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE, LOCATION};
