@@ -33,13 +33,13 @@ fn photo(seed: u64, width: u32, height: u32) -> image::RgbImage {
 
 /// Write `count` photos named `anh-001.jpg`… into `dir`.
 pub fn generate(dir: &Path, count: usize) -> Result<()> {
-    crate::error::fs::create_dir_all(dir)?;
+    guong::error::fs::create_dir_all(dir)?;
     (1..=count).into_par_iter().try_for_each(|i| {
         let img = photo(i as u64, 4000, 3000);
         let mut out = Vec::new();
         let mut enc = jpeg_encoder::Encoder::new(&mut out, 92);
         enc.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
         enc.encode(img.as_raw(), 4000, 3000, jpeg_encoder::ColorType::Rgb)?;
-        crate::error::fs::write(&dir.join(format!("anh-{i:03}.jpg")), &out)
+        guong::error::fs::write(&dir.join(format!("anh-{i:03}.jpg")), &out)
     })
 }
