@@ -161,7 +161,7 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Tools for guong's developers (benchmarks, fixtures).
+    /// Tools for guong's developers (the fixture generators are in xtask/).
     #[command(hide = true)]
     Dev {
         #[command(subcommand)]
@@ -177,27 +177,6 @@ pub enum ReportFormat {
 
 #[derive(Subcommand, Debug)]
 pub enum DevCommand {
-    /// Write a clearly fictional site of N bilingual profiles (deterministic).
-    GenFixture {
-        /// How many profiles.
-        #[arg(long)]
-        profiles: usize,
-        /// The folder to create (must be empty or absent).
-        #[arg(long)]
-        out: PathBuf,
-        /// Also write the same records as a Hugo site into this folder.
-        #[arg(long)]
-        hugo: Option<PathBuf>,
-    },
-    /// Write N fictional 4000×3000 phone-size JPEG photos (deterministic).
-    GenPhotos {
-        /// How many photos.
-        #[arg(long)]
-        count: usize,
-        /// The folder to write them into.
-        #[arg(long)]
-        out: PathBuf,
-    },
     /// Print the Snowball English stem of each word read from standard
     /// input, one per line (for the stemmer parity test).
     Stem,
@@ -483,19 +462,6 @@ fn new(what: NewCommand) -> anyhow::Result<()> {
 
 fn dev(what: DevCommand) -> anyhow::Result<()> {
     match what {
-        DevCommand::GenFixture {
-            profiles,
-            out,
-            hugo,
-        } => {
-            // A fixed seed: the same N always gives the same site.
-            let opts = crate::fixture::FixtureOptions { profiles, seed: 1 };
-            crate::fixture::generate_guong(&out, &opts)?;
-            if let Some(dir) = &hugo {
-                crate::fixture::generate_hugo(dir, &opts)?;
-            }
-            note!("Wrote {profiles} fictional profiles into {}", out.display());
-        }
         DevCommand::Stem => {
             use std::io::{BufRead, Write};
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -503,10 +469,6 @@ fn dev(what: DevCommand) -> anyhow::Result<()> {
                 writeln!(out, "{}", crate::search::analyze::stem_english(&word?))?;
             }
             out.flush()?;
-        }
-        DevCommand::GenPhotos { count, out } => {
-            crate::fixture_photos::generate(&out, count)?;
-            note!("Wrote {count} fictional photos into {}", out.display());
         }
     }
     Ok(())

@@ -23,8 +23,6 @@ pub mod content;
 pub mod data;
 pub mod embed;
 pub mod error;
-pub mod fixture;
-pub mod fixture_photos;
 pub mod i18n;
 pub mod images;
 pub mod import;

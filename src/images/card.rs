@@ -485,37 +485,35 @@ mod tests {
         assert!(lines.iter().all(|l| measure(&font, l) <= TEXT_W));
     }
 
-    /// `GUONG_CARD_SAMPLE=/tmp cargo test --release card::tests::sample -- --nocapture`
-    /// writes card-sample{,-photo,-long}.png there to look at, and times a card.
+    /// A photo of any shape or size fills the photo area: scaled to cover
+    /// it and centred, the overflow cut equally from both sides. A phone
+    /// photo takes the box-averaging path first, a small one does not.
     #[test]
-    fn sample() {
-        let Some(dir) = std::env::var_os("GUONG_CARD_SAMPLE").map(std::path::PathBuf::from) else {
-            return;
-        };
-        let long = CardText {
-            honorific: Some("Thượng tá, Anh hùng Lực lượng vũ trang nhân dân"),
-            name: "Nguyễn Hoàng Phượng Quỳnh Ấu Ẩn Ỗ Ỷ Hồng Trần Đặng",
-            role: Some(&"Phó Giám đốc Công an tỉnh Sơn La; ".repeat(6)),
-            ..sample_text()
-        };
-        let (photo, big) = (gradient(800, 1000), gradient(3000, 4000));
-        render(None, &sample_text())
-            .save(dir.join("card-sample.png"))
-            .expect("write");
-        render(Some(&photo), &sample_text())
-            .save(dir.join("card-sample-photo.png"))
-            .expect("write");
-        render(Some(&big), &long)
-            .save(dir.join("card-sample-long.png"))
-            .expect("write");
-        for (label, photo) in [
-            ("emblem", None),
-            ("800×1000", Some(&photo)),
-            ("3000×4000", Some(&big)),
-        ] {
-            let start = std::time::Instant::now();
-            (0..10).for_each(|_| drop(render(photo, &sample_text())));
-            eprintln!("{label}: {:?} per card", start.elapsed() / 10);
+    fn a_photo_of_any_size_covers_the_photo_area_centred() {
+        for (w, h) in [(3000, 4000), (4000, 3000), (300, 200)] {
+            let img = render(Some(&gradient(w, h)), &sample_text());
+            let scale = (PHOTO_W as f32 / w as f32).max(HEIGHT as f32 / h as f32);
+            let x0 = (w as f32 - PHOTO_W as f32 / scale) / 2.0;
+            let y0 = (h as f32 - HEIGHT as f32 / scale) / 2.0;
+            let bottom = HEIGHT - BAR_H - 1;
+            for (cx, cy) in [
+                (0, 0),
+                (PHOTO_W - 1, 0),
+                (PHOTO_W / 2, HEIGHT / 2),
+                (0, bottom),
+                (PHOTO_W - 1, bottom),
+            ] {
+                // Where the centre of the card's pixel falls in the photo.
+                let sx = x0 + (cx as f32 + 0.5) / scale;
+                let sy = y0 + (cy as f32 + 0.5) / scale;
+                let want = [sx * 255.0 / w as f32, sy * 255.0 / h as f32, 140.0];
+                let got = img.get_pixel(cx, cy).0;
+                assert!(
+                    (0..3).all(|i| (got[i] as f32 - want[i]).abs() <= 4.0),
+                    "{w}×{h} photo, card pixel ({cx}, {cy}): {got:?}, expected about {want:?}"
+                );
+            }
+            assert_eq!(*img.get_pixel(PHOTO_W / 2, HEIGHT - 1), GOLD_BAR);
         }
     }
 }

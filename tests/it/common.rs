@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{LazyLock, OnceLock};
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -111,18 +112,51 @@ pub fn attr(doc: &scraper::Html, css: &str, name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// A built site, shared by the tests that only read it.
+/// The good fixture, built.
 pub struct Built {
-    pub _tmp: tempfile::TempDir,
+    /// The site's folder (sources, photo cache, and `public/` inside).
+    pub root: PathBuf,
     pub out: PathBuf,
 }
 
-pub fn build_good() -> Built {
-    let tmp = site_with(None);
-    let out = tmp.path().join("public");
-    let o = build(tmp.path(), &out);
-    assert!(o.status.success(), "{}", stderr(&o));
-    Built { out, _tmp: tmp }
+/// The good fixture built once per test binary and shared by the tests that
+/// only read it: building it is the slowest step of most tests. A test that
+/// changes the site takes its own copy ([`site_with`], [`built_good_copy`]).
+pub fn build_good() -> &'static Built {
+    static GOOD: LazyLock<Built> = LazyLock::new(|| {
+        // Under Cargo's folder for test files rather than /tmp: a static is
+        // never dropped, so the folder is removed at exit (below), and a
+        // test binary killed before that leaves it inside `target/`.
+        let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+        let root = tmp.keep();
+        remove_at_exit(&root);
+        copy_tree(&fixture("good"), &root);
+        let out = root.join("public");
+        let o = build(&root, &out);
+        assert!(o.status.success(), "{}", stderr(&o));
+        Built { root, out }
+    });
+    &GOOD
+}
+
+/// The built good fixture (sources and `public/`) in a temporary folder of
+/// its own, for a test that changes a built site.
+pub fn built_good_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&build_good().root, tmp.path());
+    tmp
+}
+
+fn remove_at_exit(dir: &Path) {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    extern "C" fn remove() {
+        if let Some(dir) = DIR.get() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+    DIR.set(dir.to_path_buf()).expect("one shared fixture");
+    // SAFETY: `remove` is a plain function that neither unwinds nor calls exit.
+    assert_eq!(unsafe { libc::atexit(remove) }, 0);
 }
 
 /// Every root-relative link and asset of every page must exist in the output.

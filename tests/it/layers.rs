@@ -27,7 +27,7 @@ const LAYERS: &[&[&str]] = &[
     &["schema"],
     &["scaffold"],
     &["import", "preview"],
-    &["serve", "fixture", "fixture_photos"],
+    &["serve"],
     &["cli"],
 ];
 

@@ -39,10 +39,10 @@ pub fn generate(dir: &Path, count: usize) -> Result<()> {
         let mut enc = jpeg_encoder::Encoder::new(&mut out, 92);
         enc.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
         enc.encode(img.as_raw(), 4000, 3000, jpeg_encoder::ColorType::Rgb)?;
-        crate::output::write_file(
+        guong::output::write_file(
             &dir.join(format!("anh-{i:03}.jpg")),
             &out,
-            crate::output::Existing::Replace,
+            guong::output::Existing::Replace,
         )
     })
 }
