@@ -73,9 +73,12 @@ fn run_bounded(args: &[&str], limit: Duration) -> Run {
     };
     let secs = start.elapsed().as_secs_f64();
     let stderr = reader.join().unwrap();
+    // A run that ends within a few readings (a refused file is refused at
+    // once) may exit before the first one; a run long enough to use much
+    // memory is always read.
     assert!(
-        peak > 0,
-        "guong {args:?}: no reading of its memory was taken"
+        peak > 0 || secs < 0.5,
+        "guong {args:?}: ran {secs:.1} s and no reading of its memory was taken"
     );
     assert!(
         !killed,
