@@ -286,6 +286,18 @@ fn emit(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Commands that work on a site refuse a folder that is not one, rather
+/// than start a preview of nothing or create content in the wrong place.
+fn require_site(root: &std::path::Path) -> anyhow::Result<()> {
+    if root.join("site.yaml").is_file() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{} is not a site folder: it has no site.yaml\n  help: run guong in the site's folder, or name it with --root <folder>",
+        root.display()
+    )
+}
+
 /// Did the command stop because the reader of its output went away?
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
@@ -377,6 +389,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Serve { site, port, bind } => {
+            require_site(&site.root)?;
             let mut opts = options(&site, None);
             opts.root = std::fs::canonicalize(&opts.root).map_err(|e| {
                 anyhow::anyhow!("cannot open the site folder {}: {e}", opts.root.display())
@@ -392,6 +405,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         } => search(&site, lang, &query, json, limit),
         Command::Dev { what } => dev(what),
         Command::Schema { root, out } => {
+            require_site(&root)?;
             let out = out.unwrap_or_else(|| root.join(crate::schema::DIR));
             let written = crate::schema::write(&root, &out)?;
             note!("Wrote {} schemas into {}", written.len(), out.display());
@@ -441,10 +455,23 @@ fn build(site: &SiteArgs, out: Option<PathBuf>, base_url: Option<String>) -> any
 fn new(what: NewCommand) -> anyhow::Result<()> {
     match what {
         NewCommand::Profile { name, root } => {
+            require_site(&root)?;
             let path = crate::scaffold::new_profile(&root, &name)?;
             note!("Created {}", path.display());
+            let slug = path
+                .parent()
+                .and_then(|d| d.file_name())
+                .unwrap_or_default();
+            // The preview serves the site at its root, whatever base_url says.
+            let page = crate::config::Config::load(&root)
+                .map(|c| crate::paths::Urls::new(&c).profile(Lang::Vi, &slug.to_string_lossy()))
+                .unwrap_or_default();
+            note!(
+                "It is a draft: choose its `field`, write its summary and story, then preview it with\n  guong serve --drafts    →  http://127.0.0.1:1111{page}\nand set `draft: false` to publish it."
+            );
         }
         NewCommand::Movement { title, root } => {
+            require_site(&root)?;
             let path = crate::scaffold::new_movement(&root, &title)?;
             note!("Created {}", path.display());
             // Profiles name movements by file: the editors should offer the new one now.

@@ -2,6 +2,7 @@
 //! with the slug derived from the Vietnamese name. Never overwrites. The
 //! first line names the editor schema (`guong schema`) for editors that read it.
 
+use crate::content::samples;
 use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 
@@ -26,13 +27,20 @@ fn field_keys(root: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Today's date, the publication date a new profile starts with.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    crate::site::Date::from_days(secs.div_euclid(86_400)).to_string()
+}
+
+/// Create `content/profiles/<slug>/index.vi.md`, a draft whose `field` is
+/// left for the writer to choose and whose summary and story are sample
+/// texts `validate` refuses to publish.
 pub fn new_profile(root: &Path, name: &str) -> Result<PathBuf> {
     let slug = slug_of(name)?;
     let fields = field_keys(root);
-    let field = fields
-        .first()
-        .cloned()
-        .unwrap_or_else(|| "an-ninh-quoc-phong".into());
     let field_list = if fields.is_empty() {
         "xem data/fields.yaml".to_string()
     } else {
@@ -54,8 +62,7 @@ kind: individual                  # individual (cá nhân) | collective (tập t
 # honorific: Đại tá               # cấp bậc, học hàm, danh hiệu (NGƯT, PGS. TS.…)
 # role: Phó Giám đốc              # chức vụ, nghề nghiệp
 # organization: Công an tỉnh Sơn La
-field: {field}
-# ↑ một khóa trong data/fields.yaml / a key of data/fields.yaml: {field_list}
+field: ""                         # ← chọn một khóa / choose a key: {field_list}
 # commune: to-hieu                # một khóa trong data/communes.yaml
 # movements: [nong-thon-moi]      # tên tệp trong content/movements/
 # awards:
@@ -64,8 +71,8 @@ field: {field}
 #     decision: "Quyết định số …/QĐ-UBND ngày …"
 # photo: chan-dung.jpg            # ảnh đặt cùng thư mục với tệp này
 # photo_alt: "Chân dung {name}"
-summary: "Một câu tóm tắt (tối đa 300 ký tự) cho thẻ và kết quả tìm kiếm."
-date: 2025-08-07                  # ngày đăng, dạng NĂM-THÁNG-NGÀY
+summary: "{summary}"
+date: {today}                  # ngày đăng, dạng NĂM-THÁNG-NGÀY
 # sources:
 #   - title: "Báo cáo số 453/BC-UBND ngày 07/8/2025 của UBND tỉnh Sơn La"
 # unconfirmed:                    # cách đọc chưa đối chiếu với văn bản gốc (trang ghi rõ)
@@ -74,8 +81,11 @@ date: 2025-08-07                  # ngày đăng, dạng NĂM-THÁNG-NGÀY
 # review: "ghi chú nội bộ, không bao giờ hiển thị trên trang"
 draft: true                       # đổi thành false khi sẵn sàng xuất bản
 ---
-Câu chuyện về điển hình tiên tiến: chỉ viết những gì nguồn tài liệu nói.
-"#
+{story}
+"#,
+        summary = samples::PROFILE_SUMMARY,
+        story = samples::PROFILE_STORY,
+        today = today(),
     );
     crate::output::write_file(&path, text.as_bytes(), crate::output::Existing::Keep)?;
     Ok(path)
@@ -96,10 +106,11 @@ launched_by: province             # prime-minister | province | sector
 #     collectives: 0
 #     individuals: 0
 ---
-Nội dung, mục tiêu và kết quả của phong trào.
+{}
 "#,
         crate::schema::modeline("movement", 2),
-        yaml_string(&crate::text::fold::nfc(title.trim()))
+        yaml_string(&crate::text::fold::nfc(title.trim())),
+        samples::MOVEMENT_STORY,
     );
     crate::output::write_file(&path, text.as_bytes(), crate::output::Existing::Keep)?;
     Ok(path)

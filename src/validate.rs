@@ -2,6 +2,7 @@
 //! at the first problem and never writes anything.
 
 use crate::config::{Lang, Section};
+use crate::content::samples;
 use crate::error::{Diagnostic, MAX_LIST_ERRORS};
 use crate::scope::Scope;
 use crate::site::{Origin, Profile, Site};
@@ -108,6 +109,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
         .collect();
     for m in &site.movements {
         let o = &m.text.vi.origin;
+        sample_story(&mut d, &m.text.vi.body, o, samples::MOVEMENT_STORY, false);
         if !is_slug(&m.slug) {
             d.push(
                 Diagnostic::error(
@@ -227,6 +229,7 @@ fn check_profile(
             .help("rename the folder"),
         );
     }
+    placeholders(d, p);
     key_exists(
         d,
         o,
@@ -422,6 +425,15 @@ fn key_exists_str<'a>(
     if valid.clone().any(|k| k == key) {
         return;
     }
+    if key.is_empty() {
+        let all: Vec<&str> = valid.collect();
+        d.push(
+            Diagnostic::error(o.loc(at), format!("no `{field}` chosen yet"))
+                .field(field)
+                .help(format!("write one key of {table}: {}", all.join(", "))),
+        );
+        return;
+    }
     let mut diag =
         Diagnostic::error(o.loc(at), format!("`{key}` is not a key of {table}")).field(field);
     diag = match closest(key, valid.clone()) {
@@ -447,6 +459,41 @@ fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
                 .help("shorten it; the full story belongs in the body below the front matter"),
         );
     }
+}
+
+/// A profile that still carries the sample texts of `guong new`: an error
+/// once published, a warning while it is a draft (previewed with --drafts).
+fn placeholders(d: &mut Vec<Diagnostic>, p: &Profile) {
+    let vi = &p.text.vi;
+    if vi.summary.trim() == samples::PROFILE_SUMMARY {
+        let msg = "the summary is still the sample text of `guong new`";
+        let at = vi.origin.loc(&[Seg::Key("summary")]);
+        let diag = if p.draft {
+            Diagnostic::warning(at, msg)
+        } else {
+            Diagnostic::error(at, msg)
+        };
+        d.push(
+            diag.field("summary")
+                .help("write one true sentence about this person or collective, from the sources"),
+        );
+    }
+    sample_story(d, &vi.body, &vi.origin, samples::PROFILE_STORY, p.draft);
+}
+
+/// A story that still has the template's sample line.
+fn sample_story(d: &mut Vec<Diagnostic>, body: &str, o: &Origin, sample: &str, draft: bool) {
+    let Some(n) = body.lines().position(|l| l.contains(sample)) else {
+        return;
+    };
+    let at = crate::error::Location::at(&o.path, o.body_line(n + 1), Some(1));
+    let msg = "the story is still the sample text of `guong new`";
+    let diag = if draft {
+        Diagnostic::warning(at, msg)
+    } else {
+        Diagnostic::error(at, msg)
+    };
+    d.push(diag.help("replace this line with the story, saying only what the sources say"));
 }
 
 /// The photos `validate` refused, as (profile slug, file as written): the

@@ -17,6 +17,21 @@ use std::path::{Path, PathBuf};
 
 pub use front_matter::{schemas, PROFILE_TEMPLATE_KEYS};
 
+/// The sample texts `guong new` writes into its templates, to be replaced
+/// by the writer. A published page that still carries one is an error
+/// (`validate`): the site must never say "one sentence of at most 300
+/// characters" about a real person.
+pub mod samples {
+    /// The sample summary of a new profile.
+    pub const PROFILE_SUMMARY: &str =
+        "Một câu tóm tắt (tối đa 300 ký tự) cho thẻ và kết quả tìm kiếm.";
+    /// The sample story of a new profile.
+    pub const PROFILE_STORY: &str =
+        "Câu chuyện về điển hình tiên tiến: chỉ viết những gì nguồn tài liệu nói.";
+    /// The sample text of a new movement.
+    pub const MOVEMENT_STORY: &str = "Nội dung, mục tiêu và kết quả của phong trào.";
+}
+
 /// Which document a Markdown file is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DocKey {

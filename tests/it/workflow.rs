@@ -28,9 +28,18 @@ fn new_profile_derives_the_slug_and_builds_as_a_draft() {
         .join("content/profiles/tran-thanh-son/index.vi.md");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("name: Trần Thanh Sơn") && text.contains("draft: true"));
-    // A draft is left out of a normal build, published with --drafts.
+    // It says where the draft will be seen.
+    assert!(
+        stderr(&o).contains("guong serve --drafts")
+            && stderr(&o).contains("/dien-hinh/tran-thanh-son/"),
+        "{}",
+        stderr(&o)
+    );
+    // A draft is left out of a normal build, published with --drafts once
+    // its field is chosen.
     let out = tmp.path().join("public");
     assert!(build(tmp.path(), &out).status.success());
+    std::fs::write(&file, text.replace("field: \"\"", "field: y-te")).unwrap();
     assert!(!out.join("dien-hinh/tran-thanh-son").exists());
     let o = guong(&[
         "build",
@@ -84,7 +93,29 @@ fn new_movement_creates_a_valid_movement() {
     assert!(guong(&["new", "movement", "Dân vận khéo", "--root", root])
         .status
         .success());
+    // Published as it is, it would say the template's sample line: refused.
+    let file = tmp.path().join("content/movements/dan-van-kheo.vi.md");
+    let written = std::fs::read_to_string(&file).unwrap();
+    let line = written
+        .lines()
+        .position(|l| l == guong::content::samples::MOVEMENT_STORY)
+        .unwrap()
+        + 1;
     let out = tmp.path().join("public");
+    let o = build(tmp.path(), &out);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(&format!(
+            "content/movements/dan-van-kheo.vi.md:{line}:1: the story is still the sample text"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(
+        &file,
+        written.replace(guong::content::samples::MOVEMENT_STORY, "Hư cấu."),
+    )
+    .unwrap();
     let o = build(tmp.path(), &out);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(
@@ -264,4 +295,77 @@ fn serve_previews_from_memory_and_only_the_site() {
     );
     assert_eq!(redirect, 301);
     assert!(headers.contains("Location: /dien-hinh/"));
+}
+
+#[test]
+fn a_new_profile_published_without_edits_is_refused_naming_the_sample_lines() {
+    let tmp = site_with(None);
+    let root = tmp.path().to_str().unwrap();
+    assert!(guong(&["new", "profile", "Lò Văn Thử", "--root", root])
+        .status
+        .success());
+    let file = tmp.path().join("content/profiles/lo-van-thu/index.vi.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // Today's date, not a date of the template.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let today = guong::site::Date::from_days(secs / 86_400).to_string();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with(&format!("date: {today}"))),
+        "{text}"
+    );
+    let line_of = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap() + 1;
+    let (field, summary) = (line_of("field:"), line_of("summary:"));
+    let story = line_of(guong::content::samples::PROFILE_STORY);
+    let published = text.replace("draft: true", "draft: false");
+    std::fs::write(&file, &published).unwrap();
+    let rel = "content/profiles/lo-van-thu/index.vi.md";
+    let out = tmp.path().join("public");
+    for o in [build(tmp.path(), &out), guong(&["check", "--root", root])] {
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        for (line, what) in [
+            (field, "no `field` chosen yet"),
+            (summary, "the summary is still the sample text"),
+            (story, "the story is still the sample text"),
+        ] {
+            assert!(
+                err.contains(&format!("error: {rel}:{line}:1: ")) && err.contains(what),
+                "{what} at line {line}:\n{err}"
+            );
+        }
+    }
+    assert!(!out.exists(), "nothing published");
+}
+
+#[test]
+fn commands_outside_a_site_say_so_at_once() {
+    let empty = tempfile::tempdir().unwrap();
+    let root = empty.path().to_str().unwrap();
+    for args in [
+        vec!["serve", "--root", root, "--port", "0"],
+        vec!["new", "profile", "Lò Văn Thử", "--root", root],
+        vec!["schema", "--root", root],
+    ] {
+        let start = std::time::Instant::now();
+        let o = guong(&args);
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(1),
+            "{args:?} took {:?}",
+            start.elapsed()
+        );
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&o).contains("no site.yaml") && stderr(&o).contains("--root"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+    assert!(
+        std::fs::read_dir(empty.path()).unwrap().next().is_none(),
+        "nothing created"
+    );
 }
