@@ -72,6 +72,10 @@ pub enum Command {
         /// `csv` lists every item for a spreadsheet (`> translations.csv`).
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
+        /// List every warning, also the kinds that are summed up in one
+        /// line when there are many (profiles without a photo, readings to check).
+        #[arg(long)]
+        verbose: bool,
     },
     /// Preview the site at http://127.0.0.1:PORT/, updated as you save.
     ///
@@ -308,14 +312,18 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// Errors, then warnings, on standard error; the translation report on
 /// standard output (so it can be redirected); the verdict last.
-fn print_check(report: &crate::check::Report, format: ReportFormat) -> anyhow::Result<()> {
+fn print_check(
+    report: &crate::check::Report,
+    format: ReportFormat,
+    verbose: bool,
+) -> anyhow::Result<()> {
     use crate::check::translations;
     print_diagnostics(&report.errors);
     if !report.warnings.is_empty() {
         if !report.errors.is_empty() {
             note!();
         }
-        print_diagnostics(&report.warnings);
+        print_warnings(&report.warnings, verbose);
     }
     if let Some(rows) = &report.translations {
         if format == ReportFormat::Table
@@ -338,9 +346,15 @@ fn print_check(report: &crate::check::Report, format: ReportFormat) -> anyhow::R
         plural(report.errors.len(), "error"),
         plural(report.warnings.len(), "warning")
     );
+    // What needs doing comes first: a writer reads the last line.
+    let verdict = if report.errors.is_empty() {
+        "Nothing blocks publishing"
+    } else {
+        "Fix the errors above before publishing"
+    };
     match report.counts {
         Some(c) => note!(
-            "\n{found} in {}, {}, {}, {}.",
+            "\n{verdict}: {found} in {}, {}, {}, {}.",
             plural(c.profiles, "profile"),
             plural(c.congresses, "congress"),
             plural(c.movements, "movement"),
@@ -349,6 +363,34 @@ fn print_check(report: &crate::check::Report, format: ReportFormat) -> anyhow::R
         None => note!("\n{found}; the site could not be loaded."),
     }
     Ok(())
+}
+
+/// Warnings, with each kind that many documents share summed up in one
+/// line (its first place named) unless `verbose`.
+fn print_warnings(warnings: &[Diagnostic], verbose: bool) {
+    use std::collections::BTreeMap;
+    const LIST_UP_TO: usize = 3;
+    let mut repeated: BTreeMap<crate::error::Repeated, Vec<&Diagnostic>> = BTreeMap::new();
+    for d in warnings {
+        if let Some(kind) = d.repeated {
+            repeated.entry(kind).or_default().push(d);
+        }
+    }
+    repeated.retain(|_, all| all.len() > LIST_UP_TO && !verbose);
+    for d in warnings
+        .iter()
+        .filter(|d| !d.repeated.is_some_and(|k| repeated.contains_key(&k)))
+    {
+        note!("{d}");
+    }
+    for (kind, all) in &repeated {
+        note!(
+            "warning: {} (the first: {})\n  help: {}; `guong check --verbose` lists each",
+            kind.summary(all.len()),
+            all[0].location,
+            kind.help()
+        );
+    }
 }
 
 fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
@@ -379,9 +421,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             out,
             base_url,
         } => build(&site, out, base_url),
-        Command::Check { site, format } => {
+        Command::Check {
+            site,
+            format,
+            verbose,
+        } => {
             let report = crate::check(&options(&site, None));
-            print_check(&report, format)?;
+            print_check(&report, format, verbose)?;
             if report.ok() {
                 Ok(())
             } else {

@@ -53,6 +53,37 @@ pub enum Severity {
     Warning,
 }
 
+/// A kind of warning that many documents can have at once: `guong check`
+/// reports them as one line with a count (each with `--verbose`), so that
+/// fifty identical lines do not bury the one that matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Repeated {
+    /// A published profile without a portrait.
+    NoPhoto,
+    /// A reading still to check against the original document.
+    ReadingToCheck,
+}
+
+impl Repeated {
+    /// The summary line of `n` such warnings.
+    pub fn summary(self, n: usize) -> String {
+        match self {
+            Repeated::NoPhoto => format!("{n} profiles have no photo"),
+            Repeated::ReadingToCheck => format!(
+                "{n} readings of names or titles, marked as such on their pages, are still to check against the original document"
+            ),
+        }
+    }
+
+    /// What to do about them, for the summary's help line.
+    pub fn help(self) -> &'static str {
+        match self {
+            Repeated::NoPhoto => "a portrait can be added any time: put it in the profile's folder and name it in `photo:` with `photo_alt:`",
+            Repeated::ReadingToCheck => "once the original confirms a reading, correct it if needed and remove its `unconfirmed` entry",
+        }
+    }
+}
+
 /// One problem: where, which field, what is wrong, and a hint to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -61,6 +92,8 @@ pub struct Diagnostic {
     pub field: Option<String>,
     pub message: String,
     pub help: Option<String>,
+    /// Set on the warnings `check` sums up when there are many.
+    pub repeated: Option<Repeated>,
 }
 
 impl Diagnostic {
@@ -71,6 +104,7 @@ impl Diagnostic {
             field: None,
             message: message.into(),
             help: None,
+            repeated: None,
         }
     }
     pub fn warning(location: Location, message: impl Into<String>) -> Self {
@@ -85,6 +119,10 @@ impl Diagnostic {
     }
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+    pub fn repeated(mut self, kind: Repeated) -> Self {
+        self.repeated = Some(kind);
         self
     }
 }

@@ -14,7 +14,7 @@ pub mod links;
 mod resolve;
 pub mod translations;
 
-use crate::error::{Diagnostic, Location, Severity};
+use crate::error::{Diagnostic, Location, Repeated, Severity};
 use crate::output::OutFile;
 use crate::site::Site;
 use crate::yaml::Seg;
@@ -52,6 +52,7 @@ fn profile_warnings(site: &Site) -> Vec<Diagnostic> {
         .map(|p| {
             Diagnostic::warning(p.text.vi.origin.loc(&[Seg::Key("photo")]), "the profile has no photo")
                 .field("photo")
+                .repeated(Repeated::NoPhoto)
                 .help(format!(
                     "put a portrait (.jpg, .png or .webp) in {}/ and add `photo: <file name>` and `photo_alt: <what it shows>`",
                     p.bundle.to_string_lossy().replace('\\', "/")
@@ -78,6 +79,7 @@ fn unconfirmed_readings(site: &Site) -> Vec<Diagnostic> {
                     ),
                 )
                 .field("unconfirmed")
+                .repeated(Repeated::ReadingToCheck)
                 .help(format!(
                     "the pages say this spelling is being checked; once the original confirms it, correct `{}` if needed and remove its entry from `unconfirmed`",
                     u.field.key()

@@ -66,7 +66,10 @@ fn a_broken_link_a_missing_anchor_and_missing_images_are_reported_together() {
     // The link with a valid anchor on the same line is not reported.
     assert!(!err.contains("#hanh-trinh"), "{err}");
     assert_eq!(err.matches("error: ").count(), 4, "{err}");
-    assert!(err.contains("\n4 errors, "), "{err}");
+    assert!(
+        err.contains("\nFix the errors above before publishing: 4 errors, "),
+        "{err}"
+    );
     // Warnings after the errors, listed apart.
     let last_error = err.rfind("error: ").unwrap();
     let first_warning = err.find("warning: ").unwrap();
@@ -90,7 +93,11 @@ fn an_anchor_is_checked_against_the_ids_of_the_target_page() {
     // `# Hành trình` in the profile becomes `id="hanh-trinh"`; `[^1]` a footnote `id="1"`.
     let o = with("hanh-trinh");
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("\n0 errors, "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Nothing blocks publishing: 0 errors, "),
+        "{}",
+        stderr(&o)
+    );
     let o = with("hanh-trinh-2");
     assert_eq!(o.status.code(), Some(1));
     assert!(
@@ -118,7 +125,7 @@ fn an_anchor_is_checked_against_the_ids_of_the_target_page() {
 #[test]
 fn the_good_fixture_checks_clean_with_photo_warnings_only() {
     let tmp = site_with(None);
-    let o = check(tmp.path(), &[]);
+    let o = check(tmp.path(), &["--verbose"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(!err.contains("error: "), "{err}");
@@ -159,7 +166,7 @@ fn profiles_without_photo(root: &Path) -> Vec<String> {
 #[test]
 fn the_real_site_checks_clean() {
     let root = repo();
-    let o = check(&root, &[]);
+    let o = check(&root, &["--verbose"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(!err.contains("error: "), "{err}");
@@ -181,8 +188,41 @@ fn the_real_site_checks_clean() {
     let expected = profiles_without_photo(&root).len() + todos + usize::from(shallow);
     assert_eq!(err.matches("warning: ").count(), expected, "{err}");
     assert!(
-        err.contains(&format!("\n0 errors, {expected} warnings")),
+        err.contains(&format!(
+            "\nNothing blocks publishing: 0 errors, {expected} warnings"
+        )),
         "{err}"
+    );
+    // Without --verbose, the kinds many profiles share are one line each,
+    // and the whole report fits a screen.
+    let o = check(&root, &[]);
+    let short = stderr(&o);
+    let photos = profiles_without_photo(&root).len();
+    assert!(
+        short.contains(&format!(
+            "warning: {photos} profiles have no photo (the first: content/profiles/"
+        )),
+        "{short}"
+    );
+    assert!(
+        short.contains(&format!("warning: {todos} readings of names or titles")),
+        "{short}"
+    );
+    assert!(
+        !short.contains("`photo`: the profile has no photo"),
+        "{short}"
+    );
+    assert!(
+        short.lines().count() <= 15,
+        "{} lines:\n{short}",
+        short.lines().count()
+    );
+    assert!(
+        short.trim_end().ends_with('.')
+            && short.contains(&format!(
+                "Nothing blocks publishing: 0 errors, {expected} warnings"
+            )),
+        "{short}"
     );
 }
 
