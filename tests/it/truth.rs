@@ -314,7 +314,14 @@ fn each_uncertain_reading_shows_the_notice_on_its_page_card_api_and_oembed() {
 #[test]
 fn guong_check_lists_every_uncertain_reading_as_a_to_do() {
     let root = repo();
-    let o = guong(&["check", "--drafts", "--root", root.to_str().unwrap()]);
+    // Listed each with --verbose (without it they are summed up in one line).
+    let o = guong(&[
+        "check",
+        "--drafts",
+        "--verbose",
+        "--root",
+        root.to_str().unwrap(),
+    ]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let todos: Vec<&str> = err
