@@ -53,6 +53,51 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
     Ok(crate::text::fold::nfc(text))
 }
 
+/// Every line of a checked text in an old Vietnamese encoding (TCVN3 or
+/// VNI pasted as Unicode), as an error showing what the line reads. Kept
+/// apart from [`check_text`], which stops at the first broken byte: these
+/// lines are all reported, with the file's other mistakes.
+pub fn legacy_encoding(text: &str, rel: &Path) -> Vec<Diagnostic> {
+    crate::text::legacy::find(text)
+        .into_iter()
+        .map(|found| {
+            let keyed = found.converted.split_once(':').and_then(|(k, v)| {
+                let key = k.trim_start().trim_start_matches("- ");
+                is_key(key).then_some((key, v))
+            });
+            let reads = keyed.map_or(found.converted.as_str(), |(_, v)| v).trim();
+            // A quoted YAML value is shown without its quotes.
+            let reads = ['"', '\'']
+                .iter()
+                .find_map(|q| reads.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(reads);
+            let d = Diagnostic::error(
+                Location::at(rel, found.line, None),
+                format!(
+                    "looks like {} text; it reads: \u{201c}{reads}\u{201d}",
+                    found.encoding.name()
+                ),
+            )
+            .help(format!(
+                "run `guong fix-encoding {}` to convert it (try --dry-run first)",
+                rel.display()
+            ));
+            match keyed {
+                Some((key, _)) => d.field(key),
+                None => d,
+            }
+        })
+        .collect()
+}
+
+/// A YAML key at the start of a line (`name:`, `  - title:`), to name the field.
+fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 /// The metadata of `rel` (relative to `root`), refusing it when it or a
 /// folder on the way is a symbolic link: a link can point anywhere on the
 /// machine. `Ok(None)` when there is no such file or folder.
@@ -129,5 +174,19 @@ mod tests {
             .unwrap_err()
             .message
             .contains("UTF-8"));
+    }
+
+    #[test]
+    fn old_encoding_lines_are_all_reported_with_their_field() {
+        let text = "---\nname: §oµn kÕt, s¸ng t¹o\nrole: Đoàn kết\n---\nÑoaøn keát, saùng taïo\n";
+        let found = legacy_encoding(text, Path::new("f.md"));
+        let shown: Vec<_> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[0].starts_with(
+            "error: f.md:2: `name`: looks like TCVN3 (ABC) text; it reads: “Đoàn kết, sáng tạo”"
+        ));
+        assert!(shown[1].starts_with(
+            "error: f.md:5: looks like VNI-Windows text; it reads: “Đoàn kết, sáng tạo”"
+        ));
     }
 }
