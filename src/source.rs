@@ -41,8 +41,14 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            return Err(Diagnostic::error(Location::at(rel, line, None), "the file is not valid UTF-8 text")
-                .help("save it as UTF-8; files from old Vietnamese encodings (TCVN3, VNI) must be converted first"));
+            let d = Diagnostic::error(
+                Location::at(rel, line, None),
+                "the file is not valid UTF-8 text",
+            );
+            return Err(match windows_1258_line(bytes, line) {
+                Some(reads) => d.help(format!("it looks saved as Windows-1258 (CP1258): line {line} reads \u{201c}{reads}\u{201d}; save the file as UTF-8 in your editor")),
+                None => d.help("save it as UTF-8; files from old Vietnamese encodings (TCVN3, VNI) must be converted first"),
+            });
         }
     };
     if let Some(pos) = text.find("\r\n") {
@@ -51,6 +57,21 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
             .help("set your editor to save with LF line endings (in VS Code: the \"CRLF\" button in the status bar)"));
     }
     Ok(crate::text::fold::nfc(text))
+}
+
+/// Line `line` of `bytes` read as Windows-1258, the Windows code page for
+/// Vietnamese (tones as combining marks), when it reads as Vietnamese: its
+/// words with marks all Vietnamese syllables. `None` for other bytes.
+fn windows_1258_line(bytes: &[u8], line: usize) -> Option<String> {
+    let raw = bytes.split(|&b| b == b'\n').nth(line - 1)?;
+    let (text, had_errors) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(raw);
+    let text = crate::text::fold::nfc(text.trim());
+    let mut words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_ascii())
+        .peekable();
+    let vietnamese = words.peek().is_some() && words.all(crate::text::legacy::is_syllable);
+    (!had_errors && vietnamese).then_some(text)
 }
 
 /// Every line of a checked text in an old Vietnamese encoding (TCVN3 or
@@ -174,6 +195,24 @@ mod tests {
             .unwrap_err()
             .message
             .contains("UTF-8"));
+    }
+
+    #[test]
+    fn windows_1258_files_show_what_the_line_reads() {
+        // "Đoàn kết, sáng tạo" in CP1258: Đ = D0, tones as combining marks
+        // (grave CC, acute EC, dot below F2), ê = EA.
+        let bytes = b"---\nname: \xD0oa\xCCn k\xEA\xECt, sa\xECng ta\xF2o\n---\n";
+        let e = check_text(bytes, Path::new("f.md")).unwrap_err();
+        assert_eq!(e.location.line, Some(2));
+        let help = e.help.unwrap();
+        assert!(help.contains("Windows-1258"), "{help}");
+        assert!(
+            help.contains("\u{201c}name: Đoàn kết, sáng tạo\u{201d}"),
+            "{help}"
+        );
+        // Bytes that are not Vietnamese in any code page keep the plain advice.
+        let e = check_text(b"---\nname: \xff\xfe\xfd\n", Path::new("f.md")).unwrap_err();
+        assert!(!e.help.unwrap().contains("1258"));
     }
 
     #[test]
