@@ -165,6 +165,19 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Convert text typed in the old Vietnamese encodings (TCVN3/ABC, VNI) to Unicode.
+    ///
+    /// The lines `check` reports as TCVN3 or VNI text ("§oµn kÕt",
+    /// "Ñoaøn keát") are rewritten in Unicode ("Đoàn kết"); every other line
+    /// is left as it is. Prints each line it converts.
+    FixEncoding {
+        /// The content or data files to convert.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Show what would be converted, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Tools for guong's developers (the fixture generators are in xtask/).
     #[command(hide = true)]
     Dev {
@@ -480,7 +493,51 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             emit(&report.to_string())
         }
         Command::New { what } => new(what),
+        Command::FixEncoding { paths, dry_run } => fix_encoding(&paths, dry_run),
     }
+}
+
+/// `guong fix-encoding`: each file's old-encoding lines converted in place.
+fn fix_encoding(paths: &[PathBuf], dry_run: bool) -> anyhow::Result<()> {
+    let (mut report, mut lines, mut failed) = (String::new(), 0, false);
+    for path in paths {
+        let text = match std::fs::read(path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                note!(
+                    "error: {}: the file is not valid UTF-8 text",
+                    path.display()
+                );
+                failed = true;
+                continue;
+            }
+            Err(e) => {
+                note!("error: {}: cannot read: {e}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        let (fixed, found) = crate::text::legacy::fix(&text);
+        for f in &found {
+            let name = f.encoding.name();
+            report += &format!("{}:{}: {name} → {}\n", path.display(), f.line, f.converted);
+        }
+        lines += found.len();
+        if !found.is_empty() && !dry_run {
+            crate::output::write_file(path, fixed.as_bytes(), crate::output::Existing::Replace)?;
+        }
+    }
+    emit(&report)?;
+    let verb = if dry_run {
+        "Would convert"
+    } else {
+        "Converted"
+    };
+    note!("{verb} {lines} lines in {} files", paths.len());
+    if failed {
+        return Err(Reported.into());
+    }
+    Ok(())
 }
 
 fn build(site: &SiteArgs, out: Option<PathBuf>, base_url: Option<String>) -> anyhow::Result<()> {

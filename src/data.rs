@@ -177,6 +177,8 @@ fn read<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
+    // An error, but the table is still read so its other mistakes show too.
+    errors.extend(crate::source::legacy_encoding(&text, &rel));
     match crate::yaml::parse::<T>(&text, &rel, 1) {
         Ok(v) => Some((v, text, rel)),
         Err(d) => {

@@ -41,8 +41,14 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            return Err(Diagnostic::error(Location::at(rel, line, None), "the file is not valid UTF-8 text")
-                .help("save it as UTF-8; files from old Vietnamese encodings (TCVN3, VNI) must be converted first"));
+            let d = Diagnostic::error(
+                Location::at(rel, line, None),
+                "the file is not valid UTF-8 text",
+            );
+            return Err(match windows_1258_line(bytes, line) {
+                Some(reads) => d.help(format!("it looks saved as Windows-1258 (CP1258): line {line} reads \u{201c}{reads}\u{201d}; save the file as UTF-8 in your editor")),
+                None => d.help("save it as UTF-8; files from old Vietnamese encodings (TCVN3, VNI) must be converted first"),
+            });
         }
     };
     if let Some(pos) = text.find("\r\n") {
@@ -51,6 +57,66 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
             .help("set your editor to save with LF line endings (in VS Code: the \"CRLF\" button in the status bar)"));
     }
     Ok(crate::text::fold::nfc(text))
+}
+
+/// Line `line` of `bytes` read as Windows-1258, the Windows code page for
+/// Vietnamese (tones as combining marks), when it reads as Vietnamese: its
+/// words with marks all Vietnamese syllables. `None` for other bytes.
+fn windows_1258_line(bytes: &[u8], line: usize) -> Option<String> {
+    let raw = bytes.split(|&b| b == b'\n').nth(line - 1)?;
+    let (text, had_errors) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(raw);
+    let text = crate::text::fold::nfc(text.trim());
+    let mut words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_ascii())
+        .peekable();
+    let vietnamese = words.peek().is_some() && words.all(crate::text::legacy::is_syllable);
+    (!had_errors && vietnamese).then_some(text)
+}
+
+/// Every line of a checked text in an old Vietnamese encoding (TCVN3 or
+/// VNI pasted as Unicode), as an error showing what the line reads. Kept
+/// apart from [`check_text`], which stops at the first broken byte: these
+/// lines are all reported, with the file's other mistakes.
+pub fn legacy_encoding(text: &str, rel: &Path) -> Vec<Diagnostic> {
+    crate::text::legacy::find(text)
+        .into_iter()
+        .map(|found| {
+            let keyed = found.converted.split_once(':').and_then(|(k, v)| {
+                let key = k.trim_start().trim_start_matches("- ");
+                is_key(key).then_some((key, v))
+            });
+            let reads = keyed.map_or(found.converted.as_str(), |(_, v)| v).trim();
+            // A quoted YAML value is shown without its quotes.
+            let reads = ['"', '\'']
+                .iter()
+                .find_map(|q| reads.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(reads);
+            let d = Diagnostic::error(
+                Location::at(rel, found.line, None),
+                format!(
+                    "looks like {} text; it reads: \u{201c}{reads}\u{201d}",
+                    found.encoding.name()
+                ),
+            )
+            .help(format!(
+                "run `guong fix-encoding {}` to convert it (try --dry-run first)",
+                rel.display()
+            ));
+            match keyed {
+                Some((key, _)) => d.field(key),
+                None => d,
+            }
+        })
+        .collect()
+}
+
+/// A YAML key at the start of a line (`name:`, `  - title:`), to name the field.
+fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 /// The metadata of `rel` (relative to `root`), refusing it when it or a
@@ -129,5 +195,37 @@ mod tests {
             .unwrap_err()
             .message
             .contains("UTF-8"));
+    }
+
+    #[test]
+    fn windows_1258_files_show_what_the_line_reads() {
+        // "Đoàn kết, sáng tạo" in CP1258: Đ = D0, tones as combining marks
+        // (grave CC, acute EC, dot below F2), ê = EA.
+        let bytes = b"---\nname: \xD0oa\xCCn k\xEA\xECt, sa\xECng ta\xF2o\n---\n";
+        let e = check_text(bytes, Path::new("f.md")).unwrap_err();
+        assert_eq!(e.location.line, Some(2));
+        let help = e.help.unwrap();
+        assert!(help.contains("Windows-1258"), "{help}");
+        assert!(
+            help.contains("\u{201c}name: Đoàn kết, sáng tạo\u{201d}"),
+            "{help}"
+        );
+        // Bytes that are not Vietnamese in any code page keep the plain advice.
+        let e = check_text(b"---\nname: \xff\xfe\xfd\n", Path::new("f.md")).unwrap_err();
+        assert!(!e.help.unwrap().contains("1258"));
+    }
+
+    #[test]
+    fn old_encoding_lines_are_all_reported_with_their_field() {
+        let text = "---\nname: §oµn kÕt, s¸ng t¹o\nrole: Đoàn kết\n---\nÑoaøn keát, saùng taïo\n";
+        let found = legacy_encoding(text, Path::new("f.md"));
+        let shown: Vec<_> = found.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[0].starts_with(
+            "error: f.md:2: `name`: looks like TCVN3 (ABC) text; it reads: “Đoàn kết, sáng tạo”"
+        ));
+        assert!(shown[1].starts_with(
+            "error: f.md:5: looks like VNI-Windows text; it reads: “Đoàn kết, sáng tạo”"
+        ));
     }
 }

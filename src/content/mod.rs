@@ -348,9 +348,23 @@ fn parse_bytes(
     bytes: &[u8],
 ) -> Result<Parsed, Vec<Diagnostic>> {
     let text = check_text(bytes, relpath).map_err(|d| vec![d])?;
-    let (fm, first_line, body) = split_front_matter(&text, relpath).map_err(|d| vec![d])?;
-    let origin = crate::site::Origin::new(relpath.to_path_buf(), fm.to_string(), first_line);
-    kinds::parse(key_kind(key), lang, fm, body, origin)
+    // Reported with the file's other mistakes, which still get looked for.
+    let mut errors = crate::source::legacy_encoding(&text, relpath);
+    let parsed = split_front_matter(&text, relpath)
+        .map_err(|d| vec![d])
+        .and_then(|(fm, first_line, body)| {
+            let origin =
+                crate::site::Origin::new(relpath.to_path_buf(), fm.to_string(), first_line);
+            kinds::parse(key_kind(key), lang, fm, body, origin)
+        });
+    match parsed {
+        Ok(doc) if errors.is_empty() => Ok(doc),
+        Ok(_) => Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            Err(errors)
+        }
+    }
 }
 
 fn key_kind(key: &DocKey) -> kinds::DocKind {

@@ -3,6 +3,7 @@
 //! hashes in file names. A leaf: it knows nothing of the site.
 
 pub mod fold;
+pub mod legacy;
 
 use sha2::{Digest, Sha256};
 

@@ -9,6 +9,7 @@ mod errors;
 mod hostile;
 mod import;
 mod layers;
+mod legacy;
 mod pages;
 mod phone;
 mod photos;
