@@ -533,7 +533,12 @@ fn fix_encoding(paths: &[PathBuf], dry_run: bool) -> anyhow::Result<()> {
     } else {
         "Converted"
     };
-    note!("{verb} {lines} lines in {} files", paths.len());
+    let count = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    note!(
+        "{verb} {} in {}",
+        count(lines, "line"),
+        count(paths.len(), "file")
+    );
     if failed {
         return Err(Reported.into());
     }
