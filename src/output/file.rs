@@ -19,7 +19,7 @@
 //! which the promise allows. A build's own pages are not written here: they
 //! go to a staging folder that is swapped in whole (`super::swap`).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,12 +36,7 @@ pub enum Existing {
 
 /// Write `bytes` to `path` whole or not at all, creating its folder.
 pub fn write_file(path: &Path, bytes: &[u8], existing: Existing) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    let dir = super::created_parent(path)?;
     let tmp = dir.join(temp_name(path));
     let result = write_flushed(&tmp, bytes)
         .and_then(|()| put_in_place(&tmp, path, existing))
@@ -109,14 +104,7 @@ fn refused_or(e: std::io::Error, path: &Path) -> anyhow::Error {
 mod tests {
     use super::*;
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::output::names;
 
     #[test]
     fn replaces_whole_and_leaves_no_temporary_file() {

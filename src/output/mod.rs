@@ -42,6 +42,29 @@ impl OutFile {
     }
 }
 
+/// The folder `path` goes in ("." for a bare name), created if missing:
+/// a file and a build's staging folder are both made beside their target.
+fn created_parent(path: &Path) -> Result<&Path> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// The entries of `dir`, sorted (for the tests of this module).
+#[cfg(test)]
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 /// A new site being written beside the output folder, batch by batch (so a
 /// build of 20,000 profiles never holds all its files in memory), and
 /// swapped in whole by [`Staging::finish`]. Dropped unfinished, it is
@@ -62,12 +85,7 @@ pub struct Staging {
 
 impl Staging {
     pub fn new(out: &Path) -> Result<Staging> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        created_parent(out)?;
         swap::recover(out);
         let dir = swap::sibling(out, "new");
         let _ = std::fs::remove_dir_all(&dir);

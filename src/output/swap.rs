@@ -164,14 +164,7 @@ fn alive(_pid: u32) -> bool {
 mod tests {
     use super::*;
 
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
+    use crate::output::names;
 
     fn folder(path: &Path, text: &str) {
         std::fs::create_dir_all(path).unwrap();

@@ -293,11 +293,15 @@ pub fn is_syllable(word: &str) -> bool {
     if tones.len() > 1 {
         return false;
     }
+    // Every Vietnamese word of every content file is looked up here: the
+    // rhymes are a set built once, not a list scanned for each onset.
+    static RHYME_SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(|| RHYMES.split_ascii_whitespace().collect());
     ONSETS.iter().any(|onset| {
         let Some(rhyme) = bare.strip_prefix(onset) else {
             return false;
         };
-        if !RHYMES.split_ascii_whitespace().any(|r| r == rhyme) {
+        if !RHYME_SET.contains(rhyme) {
             return false;
         }
         let stop = ["c", "ch", "p", "t"].iter().any(|s| rhyme.ends_with(s));
