@@ -29,6 +29,10 @@ macro_rules! note {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages (and of `search`): `vi` or `en`. Default:
+    /// Vietnamese, or English when the environment's LANG is English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -100,9 +104,6 @@ pub enum Command {
     Search {
         /// What to look for, e.g. "tran thanh son" or "hợp tác xã".
         query: String,
-        /// Which language's index to search.
-        #[arg(long, value_enum, default_value_t = Lang::Vi)]
-        lang: Lang,
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
@@ -417,6 +418,9 @@ fn options(site: &SiteArgs, base_url: Option<String>) -> Options {
 /// Run the command line; returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    if let Some(lang) = cli.lang {
+        crate::messages::set_lang(lang);
+    }
     match run(cli) {
         Ok(()) => 0,
         Err(e) if is_broken_pipe(&e) => 0,
@@ -457,11 +461,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Search {
             query,
-            lang,
             json,
             limit,
             site,
-        } => search(&site, lang, &query, json, limit),
+        } => {
+            // The index searched is the one `--lang` names, Vietnamese
+            // otherwise: the environment chooses messages, not content.
+            let lang = cli.lang.unwrap_or(Lang::Vi);
+            search(&site, lang, &query, json, limit)
+        }
         Command::Dev { what } => dev(what),
         Command::Schema { root, out } => {
             require_site(&root)?;

@@ -4,6 +4,7 @@
 //! the command decides at the end whether to stop. Nothing here does I/O
 //! except the `fs` helpers, which exist so every filesystem error names its path.
 
+use crate::messages::{msg, Lang, Msg};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -66,20 +67,18 @@ pub enum Repeated {
 
 impl Repeated {
     /// The summary line of `n` such warnings.
-    pub fn summary(self, n: usize) -> String {
+    pub fn summary(self, n: usize) -> Msg {
         match self {
-            Repeated::NoPhoto => format!("{n} profiles have no photo"),
-            Repeated::ReadingToCheck => format!(
-                "{n} readings of names or titles, marked as such on their pages, are still to check against the original document"
-            ),
+            Repeated::NoPhoto => msg!("repeated-no-photo", count = n),
+            Repeated::ReadingToCheck => msg!("repeated-reading-to-check", count = n),
         }
     }
 
     /// What to do about them, for the summary's help line.
-    pub fn help(self) -> &'static str {
+    pub fn help(self) -> Msg {
         match self {
-            Repeated::NoPhoto => "a portrait can be added any time: put it in the profile's folder and name it in `photo:` with `photo_alt:`",
-            Repeated::ReadingToCheck => "once the original confirms a reading, correct it if needed and remove its `unconfirmed` entry",
+            Repeated::NoPhoto => msg!("repeated-no-photo.help"),
+            Repeated::ReadingToCheck => msg!("repeated-reading-to-check.help"),
         }
     }
 }
@@ -90,14 +89,16 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub location: Location,
     pub field: Option<String>,
-    pub message: String,
-    pub help: Option<String>,
+    /// What is wrong; its id is the diagnostic's stable code (`G0104`).
+    pub message: Msg,
+    /// How to fix it.
+    pub help: Option<Msg>,
     /// Set on the warnings `check` sums up when there are many.
     pub repeated: Option<Repeated>,
 }
 
 impl Diagnostic {
-    pub fn error(location: Location, message: impl Into<String>) -> Self {
+    pub fn error(location: Location, message: impl Into<Msg>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             location,
@@ -107,7 +108,7 @@ impl Diagnostic {
             repeated: None,
         }
     }
-    pub fn warning(location: Location, message: impl Into<String>) -> Self {
+    pub fn warning(location: Location, message: impl Into<Msg>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(location, message)
@@ -117,7 +118,7 @@ impl Diagnostic {
         self.field = Some(field.into());
         self
     }
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Msg>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -125,23 +126,38 @@ impl Diagnostic {
         self.repeated = Some(kind);
         self
     }
+
+    /// The stable code reports carry and the staff guides index (`G0104`).
+    pub fn code(&self) -> Option<&'static str> {
+        self.message.code()
+    }
+
+    /// The whole diagnostic as the terminal shows it, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let label = match self.severity {
+            Severity::Error => msg!("label-error"),
+            Severity::Warning => msg!("label-warning"),
+        };
+        let mut s = label.render(lang);
+        if let Some(code) = self.code() {
+            s.push_str(&format!("[{code}]"));
+        }
+        s.push_str(&format!(": {}: ", self.location));
+        if let Some(field) = &self.field {
+            s.push_str(&format!("`{field}`: "));
+        }
+        s.push_str(&self.message.render(lang));
+        if let Some(help) = &self.help {
+            let label = msg!("label-help").render(lang);
+            s.push_str(&format!("\n  {label}: {}", help.render(lang)));
+        }
+        s
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}: ", self.location)?;
-        if let Some(field) = &self.field {
-            write!(f, "`{field}`: ")?;
-        }
-        write!(f, "{}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(crate::messages::lang()))
     }
 }
 
@@ -205,7 +221,7 @@ impl fmt::Display for BuildFailed {
         for d in &self.0 {
             writeln!(f, "{d}")?;
         }
-        write!(f, "{errors} error(s); nothing was written")
+        write!(f, "{}", msg!("build-failed", count = errors))
     }
 }
 

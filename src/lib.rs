@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod images;
 pub mod import;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod paths;
 pub mod preview;

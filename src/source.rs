@@ -180,20 +180,27 @@ mod tests {
     #[test]
     fn bad_bytes_get_clear_messages() {
         let p = Path::new("f.md");
-        assert!(check_text(b"", p).unwrap_err().message.contains("empty"));
+        assert!(check_text(b"", p)
+            .unwrap_err()
+            .message
+            .to_string()
+            .contains("empty"));
         assert!(check_text(b"\xEF\xBB\xBF---\n", p)
             .unwrap_err()
             .message
+            .to_string()
             .contains("BOM"));
         assert!(check_text(b"---\r\na: 1\r\n", p)
             .unwrap_err()
             .message
+            .to_string()
             .contains("CRLF"));
         let e = check_text(b"---\nx\n\x00\x01", p).unwrap_err();
         assert_eq!(e.location.line, Some(3));
         assert!(check_text(b"---\n\xff\xfe", p)
             .unwrap_err()
             .message
+            .to_string()
             .contains("UTF-8"));
     }
 
@@ -204,7 +211,7 @@ mod tests {
         let bytes = b"---\nname: \xD0oa\xCCn k\xEA\xECt, sa\xECng ta\xF2o\n---\n";
         let e = check_text(bytes, Path::new("f.md")).unwrap_err();
         assert_eq!(e.location.line, Some(2));
-        let help = e.help.unwrap();
+        let help = e.help.unwrap().to_string();
         assert!(help.contains("Windows-1258"), "{help}");
         assert!(
             help.contains("\u{201c}name: Đoàn kết, sáng tạo\u{201d}"),
@@ -212,7 +219,7 @@ mod tests {
         );
         // Bytes that are not Vietnamese in any code page keep the plain advice.
         let e = check_text(b"---\nname: \xff\xfe\xfd\n", Path::new("f.md")).unwrap_err();
-        assert!(!e.help.unwrap().contains("1258"));
+        assert!(!e.help.unwrap().to_string().contains("1258"));
     }
 
     #[test]

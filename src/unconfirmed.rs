@@ -287,10 +287,16 @@ mod tests {
         assert!(check(&[reading(ReadingField::Name, Some("Vì"))], &vi, nowhere).is_empty());
         let wrong = check(&[reading(ReadingField::Name, Some("Vi"))], &vi, nowhere);
         assert!(
-            wrong[0].message.contains("“Vi” is not part of `name`"),
+            wrong[0]
+                .message
+                .to_string()
+                .contains("“Vi” is not part of `name`"),
             "{wrong:?}"
         );
         let unset = check(&[reading(ReadingField::Organization, None)], &vi, nowhere);
-        assert!(unset[0].message.contains("no `organization`"), "{unset:?}");
+        assert!(
+            unset[0].message.to_string().contains("no `organization`"),
+            "{unset:?}"
+        );
     }
 }

@@ -435,7 +435,7 @@ mod tests {
         let deep = format!("name: a\nsummary: {}\n", "[".repeat(MAX_DEPTH + 1));
         let err = parse::<T>(&deep, Path::new("x.md"), 2).unwrap_err();
         assert_eq!(err.location, Location::at("x.md", 3, Some(10 + MAX_DEPTH)));
-        assert!(err.message.contains("nest"), "{err}");
+        assert!(err.message.to_string().contains("nest"), "{err}");
         // Closed brackets do not add up.
         let wide = format!("name: a\nsummary: \"{}\"\n", "[]".repeat(5 * MAX_DEPTH));
         assert!(parse::<T>(&wide, Path::new("x.md"), 2).is_ok());

@@ -411,12 +411,18 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(content.profiles[0].slug, "ho-so-thu");
         let (_, diags) = parse_document(rel, &text.as_bytes()[..20], false);
-        assert!(diags[0].message.contains("not closed"), "{diags:?}");
+        assert!(
+            diags[0].message.to_string().contains("not closed"),
+            "{diags:?}"
+        );
         let en = Path::new("content/profiles/ho-so-thu/index.en.md");
         let (_, diags) = parse_document(en, text.as_bytes(), false);
         assert!(diags.iter().any(|d| d.location.path == en), "{diags:?}");
         let (_, diags) = parse_document(Path::new("content/blog/a.vi.md"), b"", false);
-        assert!(diags[0].message.contains("not a known content location"));
+        assert!(diags[0]
+            .message
+            .to_string()
+            .contains("not a known content location"));
     }
 
     #[test]
@@ -428,6 +434,7 @@ mod tests {
         assert!(split_front_matter("---\na: 1\n", Path::new("f"))
             .unwrap_err()
             .message
+            .to_string()
             .contains("not closed"));
     }
 }

@@ -371,7 +371,7 @@ fn run(
         .par_iter()
         .map(|job| {
             let result = crate::source::read_site_file(&site.config.root, &job.file)
-                .map_err(|d| d.message)
+                .map_err(|d| d.message.text())
                 .and_then(|bytes| bytes.ok_or_else(|| "cannot read the photo: no such file".into()))
                 .and_then(|bytes| process_one(&bytes, site, cache, &encoded));
             bar.inc(1);

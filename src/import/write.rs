@@ -139,7 +139,7 @@ fn awards_value(line: &str) -> Option<&str> {
 pub fn add_awards(text: &str, entries: &[AwardEntry]) -> Result<String, String> {
     let fm_start = 4; // after "---\n", which the loader has already checked
     let (fm, _, _) =
-        crate::content::split_front_matter(text, Path::new("")).map_err(|d| d.message)?;
+        crate::content::split_front_matter(text, Path::new("")).map_err(|d| d.message.text())?;
     let fm_end = fm_start + fm.len();
     // (start offset in `text`, line without its newline)
     let lines: Vec<(usize, &str)> = fm

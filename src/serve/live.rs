@@ -57,8 +57,9 @@ pub fn errors_message(diags: &[Diagnostic]) -> String {
                 "line": d.location.line,
                 "column": d.location.col,
                 "field": d.field,
-                "message": d.message,
-                "help": d.help,
+                "code": d.code(),
+                "message": d.message.text(),
+                "help": d.help.as_ref().map(|h| h.text()),
             })
         })
         .collect();

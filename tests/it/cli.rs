@@ -3,12 +3,12 @@
 //! in site.yaml.
 
 use crate::common::*;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 /// Runs guong with its standard output already closed by the reader (as
 /// `| head -1` does once it has its line): the status and standard error.
 fn with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_guong"))
+    let mut child = crate::common::command()
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -7,7 +7,7 @@
 
 use crate::common::*;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 /// Peak memory any run may use.
@@ -39,7 +39,7 @@ fn run_bounded(args: &[&str], limit: Duration) -> Run {
         peak_rss_mb(std::process::id()).is_some(),
         "cannot measure peak memory here: /proc/<pid>/status has no VmHWM (these tests need Linux)"
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_guong"))
+    let mut child = crate::common::command()
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())

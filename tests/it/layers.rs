@@ -10,6 +10,7 @@ use std::path::Path;
 /// then the commands that orchestrate them. The crate root (`lib.rs`) is
 /// an orchestrator too: no stage may use what it defines.
 const LAYERS: &[&[&str]] = &[
+    &["messages"],
     &["error", "timing", "scope"],
     &["text", "yaml", "output"],
     &["source", "markdown"],

@@ -13,7 +13,7 @@ use crate::common::{build, copy_tree, site_with};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -181,7 +181,7 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
                 0.8 + random.unit() * 0.3
             };
             let delay = v.duration.mul_f64(share);
-            let mut child = Command::new(env!("CARGO_BIN_EXE_guong"))
+            let mut child = crate::common::command()
                 .args(["build", "--root"])
                 .arg(v.roots[target].path())
                 .arg("--out")

@@ -222,7 +222,7 @@ fn serve_previews_from_memory_and_only_the_site() {
         .local_addr()
         .unwrap()
         .port();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_guong"))
+    let mut child = crate::common::command()
         .args([
             "serve",
             "--root",

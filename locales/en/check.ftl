@@ -1,0 +1,3 @@
+### guong: messages in English — check
+### See locales/README.md.
+

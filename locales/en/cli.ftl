@@ -1,0 +1,3 @@
+### guong: messages in English — cli
+### See locales/README.md.
+

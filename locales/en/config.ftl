@@ -1,0 +1,3 @@
+### guong: messages in English — config
+### See locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: messages in English — content
+### See locales/README.md.
+

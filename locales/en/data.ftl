@@ -1,0 +1,3 @@
+### guong: messages in English — data
+### See locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: messages in English — images
+### See locales/README.md.
+

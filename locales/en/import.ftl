@@ -1,0 +1,3 @@
+### guong: messages in English — import
+### See locales/README.md.
+

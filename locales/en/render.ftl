@@ -1,0 +1,3 @@
+### guong: messages in English — render
+### See locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: messages in English — serve
+### See locales/README.md.
+

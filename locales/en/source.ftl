@@ -1,0 +1,3 @@
+### guong: messages in English — source
+### See locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: messages in English — validate
+### See locales/README.md.
+

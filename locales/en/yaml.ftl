@@ -1,0 +1,3 @@
+### guong: messages in English — yaml
+### See locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — check
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — cli
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — config
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — content
+### Xem locales/README.md.
+

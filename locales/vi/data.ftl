@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — data
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — images
+### Xem locales/README.md.
+

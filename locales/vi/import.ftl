@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — import
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — render
+### Xem locales/README.md.
+

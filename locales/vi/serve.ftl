@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — serve
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — source
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — validate
+### Xem locales/README.md.
+

@@ -1,0 +1,3 @@
+### guong: thông báo bằng tiếng Việt — yaml
+### Xem locales/README.md.
+
