@@ -8,6 +8,7 @@ use super::front_matter::*;
 use super::{Content, Parsed};
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
+use crate::messages::msg;
 use crate::site::*;
 use crate::yaml::Seg;
 
@@ -21,21 +22,26 @@ pub(super) enum DocKind {
 
 macro_rules! parse_as {
     ($ty:ty, $variant:ident, $fm:expr, $body:expr, $origin:expr) => {{
-        let mut doc: $ty =
-            crate::yaml::parse($fm, &$origin.path, $origin.first_line).map_err(|d| vec![d])?;
-        doc.body = $body.to_string();
-        doc.origin = $origin;
-        Ok(Parsed::$variant(doc))
+        let (doc, diags) = crate::yaml::parse_every::<$ty>($fm, &$origin.path, $origin.first_line);
+        let doc = doc.map(|mut doc| {
+            doc.body = $body.to_string();
+            doc.origin = $origin;
+            Parsed::$variant(doc)
+        });
+        (doc, diags)
     }};
 }
 
+/// The document, unless a required key is missing or wrong, and every
+/// mistake found in its front matter (a document with mistakes in optional
+/// keys is still returned, so later checks report theirs in the same run).
 pub(super) fn parse(
     kind: DocKind,
     lang: Lang,
     fm: &str,
     body: &str,
     origin: Origin,
-) -> Result<Parsed, Vec<Diagnostic>> {
+) -> (Option<Parsed>, Vec<Diagnostic>) {
     match (kind, lang) {
         (DocKind::Profile, Lang::Vi) => parse_as!(ProfileVi, ProfileVi, fm, body, origin),
         (DocKind::Profile, Lang::En) => parse_as!(ProfileEn, ProfileEn, fm, body, origin),
@@ -67,12 +73,15 @@ fn same<T: PartialEq + std::fmt::Debug>(
             diags.push(
                 Diagnostic::error(
                     en_origin.loc(&[Seg::Key(key)]),
-                    format!("this translation says {v:?}, but {vi_file} says {vi:?}"),
+                    msg!(
+                        "G0131",
+                        en = format!("{v:?}"),
+                        vi_file = vi_file,
+                        vi = format!("{vi:?}")
+                    ),
                 )
                 .field(key)
-                .help(format!(
-                    "`{key}` comes from the Vietnamese file only: remove it from the translation"
-                )),
+                .help(msg!("G0131.help", key = key)),
             );
         }
     }
@@ -83,30 +92,25 @@ fn date_at(origin: &Origin, raw: &str, diags: &mut Vec<Diagnostic>) -> Option<Da
     let date = Date::parse(raw);
     if date.is_none() {
         diags.push(
-            Diagnostic::error(
-                origin.loc(&[Seg::Key("date")]),
-                format!("`{raw}` is not a valid date"),
-            )
-            .field("date")
-            .help("write the date as YEAR-MONTH-DAY, e.g. 2025-08-07 for 7/8/2025"),
+            Diagnostic::error(origin.loc(&[Seg::Key("date")]), msg!("G0132", value = raw))
+                .field("date")
+                .help(msg!("G0132.help")),
         );
     }
     date
 }
 
 fn orphan(origin: &Origin) -> Diagnostic {
-    Diagnostic::error(
-        Location::file(&origin.path),
-        "this translation has no Vietnamese original",
-    )
-    .help(
-        "create the `.vi.md` file beside it: the Vietnamese text is required, English is optional",
-    )
+    Diagnostic::error(Location::file(&origin.path), msg!("G0133")).help(msg!("G0133.help"))
 }
 
 fn empty_text(origin: &Origin, key: &str, value: &str, diags: &mut Vec<Diagnostic>) {
     if value.trim().is_empty() {
-        diags.push(Diagnostic::error(origin.loc(&[Seg::Key(key)]), "must not be empty").field(key));
+        diags.push(
+            Diagnostic::error(origin.loc(&[Seg::Key(key)]), msg!("G0134"))
+                .field(key)
+                .help(msg!("G0134.help", key = key)),
+        );
     }
 }
 
@@ -278,7 +282,9 @@ fn profile(
         movements: v.movements,
         awards: v.awards,
         photo: nonempty(v.photo),
-        date: date?,
+        // A wrong date is already an error, which stops publishing; the
+        // profile stays so its other keys are checked in the same run.
+        date: date.unwrap_or(Date::from_days(0)),
         tags: v.tags,
         sources: v.sources,
         featured: v.featured,
@@ -304,24 +310,19 @@ fn congress(
         diags.push(
             Diagnostic::error(
                 v.origin.loc(&[Seg::Key("number")]),
-                format!(
-                    "congress number {} does not match the file name `{slug}`",
-                    v.number
-                ),
+                msg!("G0135", number = v.number, file = slug),
             )
             .field("number")
-            .help(format!(
-                "name the file `{:02}.vi.md`, or fix the number",
-                v.number
-            )),
+            .help(msg!("G0135.help", file = format!("{:02}.vi.md", v.number))),
         );
     }
     if !(1..=6).contains(&v.number) {
         diags.push(
             Diagnostic::error(
                 v.origin.loc(&[Seg::Key("number")]),
-                format!("expected a number from 1 to 6, found {}", v.number),
+                msg!("G0136", number = v.number),
             )
+            .help(msg!("G0136.help"))
             .field("number"),
         );
     }
@@ -376,17 +377,10 @@ fn congress(
             diags.push(
                 Diagnostic::error(
                     v.origin.loc(&[Seg::Key("planned"), Seg::Index(i)]),
-                    format!(
-                        "`{}` is planned, but the congress has no `{}`",
-                        fact.key(),
-                        fact.key()
-                    ),
+                    msg!("G0137", key = fact.key()),
                 )
                 .field("planned")
-                .help(format!(
-                    "write the planned `{}`, or remove it from `planned`",
-                    fact.key()
-                )),
+                .help(msg!("G0137.help", key = fact.key())),
             );
         }
     }
@@ -436,13 +430,10 @@ fn qualifier(v: &CongressVi, diags: &mut Vec<Diagnostic>) -> Qualifier {
             diags.push(
                 Diagnostic::error(
                     v.origin.loc(&[Seg::Key("delegates_approx")]),
-                    format!(
-                        "`delegates_approx: true` says \"about\", but `delegates_qualifier` says `{}`",
-                        q.key()
-                    ),
+                    msg!("G0138", qualifier = q.key()),
                 )
                 .field("delegates_approx")
-                .help("remove `delegates_approx`: `delegates_qualifier` says how the source gives the count"),
+                .help(msg!("G0138.help")),
             );
             q
         }

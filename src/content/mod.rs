@@ -9,6 +9,7 @@ mod kinds;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
+use crate::messages::{msg, Msg};
 use crate::site::{Congress, Movement, Page, Profile};
 use crate::source::{check_text, read_site_file, unlinked};
 use rayon::prelude::*;
@@ -68,11 +69,7 @@ pub fn split_front_matter<'a>(
     rel: &Path,
 ) -> Result<(&'a str, usize, &'a str), Diagnostic> {
     let rest = text.strip_prefix("---\n").ok_or_else(|| {
-        Diagnostic::error(
-            Location::at(rel, 1, Some(1)),
-            "the file does not start with front matter",
-        )
-        .help("the first line must be `---`, followed by the YAML keys and another `---` line")
+        Diagnostic::error(Location::at(rel, 1, Some(1)), msg!("G0120")).help(msg!("G0120.help"))
     })?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
@@ -83,15 +80,14 @@ pub fn split_front_matter<'a>(
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        Location::at(rel, 1, Some(1)),
-        "the front matter is not closed",
-    )
-    .help("add a line with only `---` after the last front-matter key"))
+    Err(Diagnostic::error(Location::at(rel, 1, Some(1)), msg!("G0122")).help(msg!("G0122.help")))
 }
 
+/// A path that is not where a document can be: what is wrong and the fix.
+type Misplaced = (Msg, Msg);
+
 /// Classify a path under `content/`; `None` for files that are not documents.
-fn classify(rel_to_content: &Path) -> Result<Option<(DocKey, Lang)>, String> {
+fn classify(rel_to_content: &Path) -> Result<Option<(DocKey, Lang)>, Misplaced> {
     let parts: Vec<String> = rel_to_content
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
@@ -104,25 +100,23 @@ fn classify(rel_to_content: &Path) -> Result<Option<(DocKey, Lang)>, String> {
     let (base, lang) = match stem.rsplit_once('.') {
         Some((b, l)) => match Lang::from_code(l) {
             Some(lang) => (b.to_string(), lang),
-            None => {
-                return Err(format!(
-                    "unknown language `{l}` in the file name: use `.vi.md` or `.en.md`"
-                ))
-            }
+            None => return Err((msg!("G0123", lang = l), msg!("G0123.help"))),
         },
-        None => return Err(
-            "the file name has no language: name it `….vi.md` (Vietnamese) or `….en.md` (English)"
-                .into(),
-        ),
+        None => return Err((msg!("G0124"), msg!("G0124.help"))),
     };
-    let key = match parts.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let key = match parts
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["profiles", slug, _] if base == "index" => DocKey::Profile(slug.to_string()),
-        ["profiles", _, _] => return Err("a profile's text must be named `index.vi.md` or `index.en.md`".into()),
-        ["profiles", _] => return Err("a profile is a folder: put it at `profiles/<slug>/index.vi.md`".into()),
+        ["profiles", _, _] => return Err((msg!("G0125"), msg!("G0125.help"))),
+        ["profiles", _] => return Err((msg!("G0126"), msg!("G0126.help"))),
         ["congresses", _] => DocKey::Congress(base),
         ["movements", _] => DocKey::Movement(base),
         ["pages", _] => DocKey::Page(base),
-        _ => return Err("this is not a known content location (profiles/<slug>/, congresses/, movements/, pages/)".into()),
+        _ => return Err((msg!("G0127"), msg!("G0127.help"))),
     };
     Ok(Some((key, lang)))
 }
@@ -160,10 +154,8 @@ pub fn load(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
         return (Content::default(), vec![error]);
     }
     if !content_dir.is_dir() {
-        let warning = Diagnostic::warning(
-            Location::file("content"),
-            "there is no content/ folder: the site has no profiles",
-        );
+        let warning =
+            Diagnostic::warning(Location::file("content"), msg!("G0128")).help(msg!("G0128.help"));
         return (Content::default(), vec![warning]);
     }
     load_under(root, &content_dir, drafts)
@@ -198,10 +190,10 @@ fn load_under(root: &Path, dir: &Path, drafts: bool) -> (Content, Vec<Diagnostic
                     .path()
                     .map(|p| rel(root, p))
                     .unwrap_or_else(|| PathBuf::from("content"));
-                diags.push(Diagnostic::error(
-                    Location::file(path),
-                    format!("cannot read: {e}"),
-                ));
+                diags.push(
+                    Diagnostic::error(Location::file(path), msg!("G0129", detail = e.to_string()))
+                        .help(msg!("G0129.help")),
+                );
                 continue;
             }
         };
@@ -212,11 +204,7 @@ fn load_under(root: &Path, dir: &Path, drafts: bool) -> (Content, Vec<Diagnostic
         let relpath = rel(root, entry.path());
         if entry.path_is_symlink() {
             diags.push(
-                Diagnostic::error(
-                    Location::file(&relpath),
-                    "this is a symbolic link; guong does not follow links",
-                )
-                .help("copy the file into the site instead of linking to it"),
+                Diagnostic::error(Location::file(&relpath), msg!("G0130")).help(msg!("G0130.help")),
             );
             continue;
         }
@@ -230,35 +218,31 @@ fn load_under(root: &Path, dir: &Path, drafts: bool) -> (Content, Vec<Diagnostic
         match classify(within) {
             Ok(Some((key, lang))) => files.push((key, lang, relpath)),
             Ok(None) => {}
-            Err(msg) => diags.push(Diagnostic::error(Location::file(&relpath), msg)),
+            Err((m, help)) => diags.push(Diagnostic::error(Location::file(&relpath), m).help(help)),
         }
     }
 
-    let parsed: Vec<(DocKey, Result<Parsed, Vec<Diagnostic>>)> = files
+    let parsed: Vec<(DocKey, ParsedFile)> = files
         .par_iter()
         .map(|(key, lang, relpath)| (key.clone(), parse_file(root, key, *lang, relpath)))
         .collect();
 
     // (Vietnamese, English, whether a file of the pair failed to parse)
     let mut groups: BTreeMap<DocKey, (Option<Parsed>, Option<Parsed>, bool)> = BTreeMap::new();
-    for (key, result) in parsed {
-        match result {
-            Ok(doc) => {
-                let slot = groups.entry(key).or_default();
-                match doc {
-                    d @ (Parsed::ProfileVi(_)
-                    | Parsed::CongressVi(_)
-                    | Parsed::MovementVi(_)
-                    | Parsed::PageVi(_)) => slot.0 = Some(d),
-                    d => slot.1 = Some(d),
-                }
-            }
-            Err(ds) => {
-                diags.extend(ds);
-                // Remember the failure so a broken Vietnamese file does not also
-                // report its translation as "without original".
-                groups.entry(key).or_default().2 = true;
-            }
+    for (key, (doc, ds)) in parsed {
+        diags.extend(ds);
+        let slot = groups.entry(key).or_default();
+        match doc {
+            Some(
+                d @ (Parsed::ProfileVi(_)
+                | Parsed::CongressVi(_)
+                | Parsed::MovementVi(_)
+                | Parsed::PageVi(_)),
+            ) => slot.0 = Some(d),
+            Some(d) => slot.1 = Some(d),
+            // Remember the failure so a broken Vietnamese file does not also
+            // report its translation as "without original".
+            None => slot.2 = true,
         }
     }
     let mut content = Content::default();
@@ -283,8 +267,9 @@ pub fn parse_profile(rel: &Path, text: &str) -> Result<Profile, Vec<Diagnostic>>
         .and_then(Path::file_name)
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let doc = kinds::parse(kinds::DocKind::Profile, Lang::Vi, fm, body, origin)?;
-    let (mut content, mut diags) = (Content::default(), Vec::new());
+    let (doc, mut diags) = kinds::parse(kinds::DocKind::Profile, Lang::Vi, fm, body, origin);
+    let Some(doc) = doc else { return Err(diags) };
+    let mut content = Content::default();
     kinds::assemble(&slug, Some(doc), None, true, &mut content, &mut diags);
     match content.profiles.pop() {
         Some(p) if diags.is_empty() => Ok(p),
@@ -303,18 +288,20 @@ pub fn parse_document(rel: &Path, bytes: &[u8], drafts: bool) -> (Content, Vec<D
     let (key, lang) = match classify(within) {
         Ok(Some(found)) => found,
         Ok(None) => return (content, Vec::new()),
-        Err(msg) => return (content, vec![Diagnostic::error(Location::file(rel), msg)]),
-    };
-    let mut diags = Vec::new();
-    match parse_bytes(&key, lang, rel, bytes) {
-        Ok(doc) => {
-            let (vi, en) = match lang {
-                Lang::Vi => (Some(doc), None),
-                Lang::En => (None, Some(doc)),
-            };
-            kinds::assemble(key_name(&key), vi, en, drafts, &mut content, &mut diags);
+        Err((m, help)) => {
+            return (
+                content,
+                vec![Diagnostic::error(Location::file(rel), m).help(help)],
+            )
         }
-        Err(ds) => diags = ds,
+    };
+    let (doc, mut diags) = parse_bytes(&key, lang, rel, bytes);
+    if let Some(doc) = doc {
+        let (vi, en) = match lang {
+            Lang::Vi => (Some(doc), None),
+            Lang::En => (None, Some(doc)),
+        };
+        kinds::assemble(key_name(&key), vi, en, drafts, &mut content, &mut diags);
     }
     (content, diags)
 }
@@ -325,44 +312,39 @@ fn key_name(key: &DocKey) -> &str {
     }
 }
 
-fn parse_file(
-    root: &Path,
-    key: &DocKey,
-    lang: Lang,
-    relpath: &Path,
-) -> Result<Parsed, Vec<Diagnostic>> {
-    let bytes = read_site_file(root, relpath)
-        .and_then(|b| {
-            b.ok_or_else(|| {
-                Diagnostic::error(Location::file(relpath), "cannot read: the file is gone")
-            })
+/// A file's document (when its required keys are there) and its mistakes.
+type ParsedFile = (Option<Parsed>, Vec<Diagnostic>);
+
+fn parse_file(root: &Path, key: &DocKey, lang: Lang, relpath: &Path) -> ParsedFile {
+    let bytes = read_site_file(root, relpath).and_then(|b| {
+        b.ok_or_else(|| {
+            Diagnostic::error(Location::file(relpath), msg!("G0121")).help(msg!("G0121.help"))
         })
-        .map_err(|d| vec![d])?;
-    parse_bytes(key, lang, relpath, &bytes)
+    });
+    match bytes {
+        Ok(bytes) => parse_bytes(key, lang, relpath, &bytes),
+        Err(d) => (None, vec![d]),
+    }
 }
 
-fn parse_bytes(
-    key: &DocKey,
-    lang: Lang,
-    relpath: &Path,
-    bytes: &[u8],
-) -> Result<Parsed, Vec<Diagnostic>> {
-    let text = check_text(bytes, relpath).map_err(|d| vec![d])?;
+fn parse_bytes(key: &DocKey, lang: Lang, relpath: &Path, bytes: &[u8]) -> ParsedFile {
+    let text = match check_text(bytes, relpath) {
+        Ok(text) => text,
+        Err(d) => return (None, vec![d]),
+    };
     // Reported with the file's other mistakes, which still get looked for.
     let mut errors = crate::source::legacy_encoding(&text, relpath);
-    let parsed = split_front_matter(&text, relpath)
-        .map_err(|d| vec![d])
-        .and_then(|(fm, first_line, body)| {
+    match split_front_matter(&text, relpath) {
+        Ok((fm, first_line, body)) => {
             let origin =
                 crate::site::Origin::new(relpath.to_path_buf(), fm.to_string(), first_line);
-            kinds::parse(key_kind(key), lang, fm, body, origin)
-        });
-    match parsed {
-        Ok(doc) if errors.is_empty() => Ok(doc),
-        Ok(_) => Err(errors),
-        Err(more) => {
+            let (doc, more) = kinds::parse(key_kind(key), lang, fm, body, origin);
             errors.extend(more);
-            Err(errors)
+            (doc, errors)
+        }
+        Err(d) => {
+            errors.push(d);
+            (None, errors)
         }
     }
 }
@@ -398,7 +380,10 @@ mod tests {
         assert_eq!(c("profiles/a-b/photo.jpg"), Ok(None));
         assert!(c("profiles/a.vi.md").is_err());
         assert!(c("profiles/a/notes.vi.md").is_err());
-        assert!(c("movements/x.fr.md").unwrap_err().contains("fr"));
+        let (wrong, _) = c("movements/x.fr.md").unwrap_err();
+        assert_eq!(wrong.code(), Some("G0123"));
+        assert!(wrong.render(Lang::En).contains("`fr`"));
+        assert!(wrong.render(Lang::Vi).contains("`fr`"));
         assert!(c("movements/x.md").is_err());
         assert!(c("blog/x.vi.md").is_err());
     }
@@ -411,18 +396,12 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(content.profiles[0].slug, "ho-so-thu");
         let (_, diags) = parse_document(rel, &text.as_bytes()[..20], false);
-        assert!(
-            diags[0].message.to_string().contains("not closed"),
-            "{diags:?}"
-        );
+        assert_eq!(diags[0].code(), Some("G0122"), "{diags:?}");
         let en = Path::new("content/profiles/ho-so-thu/index.en.md");
         let (_, diags) = parse_document(en, text.as_bytes(), false);
         assert!(diags.iter().any(|d| d.location.path == en), "{diags:?}");
         let (_, diags) = parse_document(Path::new("content/blog/a.vi.md"), b"", false);
-        assert!(diags[0]
-            .message
-            .to_string()
-            .contains("not a known content location"));
+        assert_eq!(diags[0].code(), Some("G0127"), "{diags:?}");
     }
 
     #[test]
@@ -431,10 +410,9 @@ mod tests {
             split_front_matter("---\na: 1\n---\nbody\n", Path::new("f")).unwrap();
         assert_eq!((fm, line, body), ("a: 1\n", 2, "body\n"));
         assert!(split_front_matter("a: 1\n", Path::new("f")).is_err());
-        assert!(split_front_matter("---\na: 1\n", Path::new("f"))
-            .unwrap_err()
-            .message
-            .to_string()
-            .contains("not closed"));
+        let open = split_front_matter("---\na: 1\n", Path::new("f")).unwrap_err();
+        assert_eq!(open.code(), Some("G0122"));
+        assert!(open.message.render(Lang::En).contains("not closed"));
+        assert!(open.message.render(Lang::Vi).contains("chưa được đóng"));
     }
 }

@@ -7,11 +7,16 @@
 //! found after parsing (a typed struct has no positions of its own).
 
 use crate::error::{Diagnostic, Location};
+use crate::messages::msg;
 use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
-/// Parse `text`, which starts at line `first_line` (1-based) of `path`.
+mod every;
+pub use every::parse_every;
+
+/// Parse `text`, which starts at line `first_line` (1-based) of `path`;
+/// the first mistake only (see [`parse_every`] for all of a front matter's).
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     path: &Path,
@@ -23,7 +28,7 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(d) = check_depth(text, path, first_line) {
         return Err(d);
     }
-    serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, path, first_line))
+    serde_yaml::from_str::<T>(text).map_err(|e| describe(&e, text, path, first_line))
 }
 
 /// YAML forbids tabs for indentation; say so plainly before serde does cryptically.
@@ -34,9 +39,9 @@ fn check_tabs(text: &str, path: &Path, first_line: usize) -> Option<Diagnostic> 
             return Some(
                 Diagnostic::error(
                     Location::at(path, first_line + i, Some(col + 1)),
-                    "a tab character is used for indentation",
+                    msg!("G0101"),
                 )
-                .help("YAML allows only spaces for indentation: replace the tab with spaces"),
+                .help(msg!("G0101.help")),
             );
         }
     }
@@ -62,9 +67,9 @@ fn check_depth(text: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
                 return Some(
                     Diagnostic::error(
                         Location::at(path, first_line + i, Some(col + 1)),
-                        format!("the brackets here nest more than {MAX_DEPTH} levels deep"),
+                        msg!("G0102", max = MAX_DEPTH),
                     )
-                    .help("a list is written `[a, b]` or as `- ` lines: check for brackets that are never closed"),
+                    .help(msg!("G0102.help")),
                 );
             }
         }
@@ -72,13 +77,17 @@ fn check_depth(text: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
     None
 }
 
-fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usize) -> Diagnostic {
+/// A serde error as a diagnostic: where (serde's position in `text`), what
+/// (in the catalogue's words, not serde's), and how to fix it.
+fn describe(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usize) -> Diagnostic {
     let raw = e.to_string();
     // serde_norway appends " at line L column C" to the message; we print our own location.
     let message = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
+    // The path serde prints before nested errors ("awards[0].year: …").
+    let message = strip_path(&message);
     let location = match e.location() {
         Some(loc) => {
             let (line, col) = line_col(text, loc.index());
@@ -87,25 +96,113 @@ fn to_diagnostic(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usi
         None if text.trim().is_empty() => Location::at(path, first_line, None),
         None => Location::file(path),
     };
-    // The list of every valid key is noise next to a "did you mean" hint.
-    let short = match message.find(", expected one of") {
-        Some(i) if message.starts_with("unknown field") => &message[..i],
-        _ => &message,
-    };
-    let mut d = Diagnostic::error(location, humanize(short));
-    if let Some((unknown, expected)) = unknown_key(&message) {
-        d = d.field(unknown.clone());
-        if let Some(best) = closest(&unknown, expected.iter().map(String::as_str)) {
-            d = d.help(format!("did you mean `{best}`?"));
-        } else {
-            d = d.help(format!("valid keys here: {}", expected.join(", ")));
-        }
-    } else if message.contains("unexpected end of stream") {
-        d = d.help("a quotation mark `\"` or a bracket `[` opened above is never closed");
-    } else if message.contains("did not find expected") || message.contains("mapping values") {
-        d = d.help("check the indentation and that text containing `:` or `#` is in quotes");
+    if let Some((unknown, expected)) = unknown_key(message) {
+        let d = Diagnostic::error(location, msg!("G0103", key = &unknown)).field(unknown.clone());
+        return match closest(&unknown, expected.iter().map(String::as_str)) {
+            Some(best) => d.help(msg!("yaml-did-you-mean", suggestion = best)),
+            None => d.help(msg!("G0103.help", keys = quoted(&expected))),
+        };
     }
-    d
+    if let Some(key) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+    {
+        return missing(key, location);
+    }
+    if let Some((value, allowed)) = unknown_variant(message) {
+        let d = Diagnostic::error(location, msg!("G0104", value = &value));
+        return match closest(&value, allowed.iter().map(String::as_str)) {
+            Some(best) => d.help(msg!("yaml-did-you-mean", suggestion = best)),
+            None => d.help(msg!("G0104.help", allowed = quoted(&allowed))),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Diagnostic::error(
+            location,
+            msg!(
+                "G0105",
+                found = kind_of(found),
+                expected = kind_of(expected)
+            ),
+        )
+        .help(msg!("G0105.help"));
+    }
+    if message.contains("unexpected end of stream") {
+        return Diagnostic::error(location, msg!("G0106")).help(msg!("G0106.help"));
+    }
+    if message.contains("mapping values are not allowed") {
+        return Diagnostic::error(location, msg!("G0107")).help(msg!("G0107.help"));
+    }
+    if message.contains("did not find expected") {
+        return Diagnostic::error(location, msg!("G0108", detail = message))
+            .help(msg!("G0108.help"));
+    }
+    if message.starts_with("duplicate entry") || message.contains("duplicate key") {
+        return Diagnostic::error(location, msg!("G0109", detail = message))
+            .help(msg!("G0109.help"));
+    }
+    Diagnostic::error(location, msg!("G0110", detail = message)).help(msg!("G0110.help"))
+}
+
+/// A required key that is not there.
+fn missing(key: &str, location: Location) -> Diagnostic {
+    Diagnostic::error(location, msg!("G0111", key = key))
+        .field(key)
+        .help(msg!("G0111.help", key = key))
+}
+
+fn strip_path(message: &str) -> &str {
+    // "awards[0].year: invalid type: …": the location already says where.
+    match message.split_once(": ") {
+        Some((head, rest))
+            if !head.contains(' ') && !head.is_empty() && !message.starts_with("invalid") =>
+        {
+            rest
+        }
+        _ => message,
+    }
+}
+
+/// serde's words for what it found or wanted, as one of the kinds the
+/// catalogue names in both languages (`string`, `integer`, …), or as written.
+fn kind_of(serde_words: &str) -> String {
+    let w = serde_words.trim();
+    let kind = if w.starts_with("string") || w == "a string" {
+        "string"
+    } else if w.starts_with("integer")
+        || ["u8", "u16", "u32", "u64", "i32", "i64", "usize"].contains(&w)
+    {
+        "integer"
+    } else if w.starts_with("floating point") || w == "f64" || w == "f32" {
+        "number"
+    } else if w.starts_with("boolean") || w == "a boolean" || w == "bool" {
+        "boolean"
+    } else if w.starts_with("sequence") || w == "a sequence" || w.starts_with("a list") {
+        "list"
+    } else if w.starts_with("map") || w == "a map" || w.starts_with("struct") {
+        "mapping"
+    } else if w == "unit value" || w == "null" {
+        "empty"
+    } else {
+        return w.to_string();
+    };
+    kind.to_string()
+}
+
+/// Pull `x` and the allowed list out of "unknown variant `x`, expected one of `a`, `b`"
+/// (or "expected `a` or `b`").
+fn unknown_variant(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown variant `")?;
+    let end = rest.find('`')?;
+    let value = rest[..end].to_string();
+    let allowed = rest[end..]
+        .split('`')
+        .skip(2)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((value, allowed))
 }
 
 /// 1-based line and column (in characters) of a byte offset. libyaml's own
@@ -124,16 +221,6 @@ fn line_col(text: &str, index: usize) -> (usize, usize) {
     )
 }
 
-fn humanize(message: &str) -> String {
-    message
-        .replace(
-            "found unexpected end of stream",
-            "the front matter ends in the middle of a value",
-        )
-        .replace("unknown field", "unknown key")
-        .replace("missing field", "missing required key")
-}
-
 /// Pull `x` and the expected list out of "unknown field `x`, expected one of `a`, `b`".
 fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
     let rest = message.strip_prefix("unknown field `")?;
@@ -146,6 +233,15 @@ fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
         .map(str::to_string)
         .collect();
     Some((unknown, expected))
+}
+
+/// `a`, `b`, `c`: names as the writer types them.
+fn quoted(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The closest candidate by edit distance, if it is close enough to be a typo.
@@ -368,6 +464,7 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     const DOC: &str = "name: A\nfield: y-te\nmovements: [a, b-c]\nawards:\n  - award: x\n    year: 2024\n  - award: y\n    year: 2023\nsummary: s\n";
 
@@ -410,9 +507,18 @@ mod tests {
     #[test]
     fn unknown_key_error_has_file_line_and_hint() {
         let err = parse::<T>("name: a\nsumary: b\n", Path::new("x.md"), 2).unwrap_err();
-        let text = err.to_string();
-        assert!(text.contains("x.md:3"), "{text}");
+        let text = err.render(Lang::En);
+        assert!(
+            text.starts_with("error[G0103]: x.md:3:1: `sumary`: unknown key"),
+            "{text}"
+        );
         assert!(text.contains("did you mean `summary`?"), "{text}");
+        let text = err.render(Lang::Vi);
+        assert!(
+            text.starts_with("lỗi[G0103]: x.md:3:1: `sumary`: khóa `sumary` không có"),
+            "{text}"
+        );
+        assert!(text.contains("có phải ý bạn là `summary`?"), "{text}");
     }
 
     #[test]
@@ -435,7 +541,7 @@ mod tests {
         let deep = format!("name: a\nsummary: {}\n", "[".repeat(MAX_DEPTH + 1));
         let err = parse::<T>(&deep, Path::new("x.md"), 2).unwrap_err();
         assert_eq!(err.location, Location::at("x.md", 3, Some(10 + MAX_DEPTH)));
-        assert!(err.message.to_string().contains("nest"), "{err}");
+        assert_eq!(err.code(), Some("G0102"), "{err}");
         // Closed brackets do not add up.
         let wide = format!("name: a\nsummary: \"{}\"\n", "[]".repeat(5 * MAX_DEPTH));
         assert!(parse::<T>(&wide, Path::new("x.md"), 2).is_ok());
