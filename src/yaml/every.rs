@@ -56,7 +56,7 @@ pub fn parse_every<T: DeserializeOwned + JsonSchema>(
         let inner = error.into_inner();
         let message = inner.to_string();
         if let Some(missing) = missing_key(&message) {
-            if !set_aside.iter().any(|k| *k == missing) {
+            if !set_aside.contains(&missing) {
                 diags.extend(missing_keys::<T>(
                     &original, &set_aside, text, path, first_line,
                 ));
