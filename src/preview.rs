@@ -223,9 +223,9 @@ impl Preview {
             errors.extend(errors_only(diags));
             loaded.push((what.clone(), content));
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        // Documents with mistakes are swapped in too, and checked with the
+        // rest, so the panel shows every mistake of the save at once (a
+        // wrong key and a field that does not exist); any error undoes it.
         // Swap the new documents in, keeping the old ones to undo on error.
         let mut undo: Vec<Undo> = Vec::new();
         let mut own: BTreeSet<String> = BTreeSet::new();
@@ -301,9 +301,12 @@ impl Preview {
         let diags = crate::timing::timed("validate", || {
             crate::validate::validate_with(&state.site, &checked, &mut state.memo)
         });
-        let (errs, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
+        let (mut errs, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = diags
             .into_iter()
             .partition(|d| d.severity == Severity::Error);
+        errs.extend(errors);
+        // Top to bottom per file, as the terminal lists them.
+        errs.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
         let scope = match reach {
             0 => Scope::Profiles(own),
             1 => Scope::Cards(own),

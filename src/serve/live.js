@@ -4,8 +4,8 @@
   const me = document.currentScript;
   const file = me.dataset.file;
   let generation = me.dataset.generation;
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'vi';
-  const T = {
+  const pageLang = document.documentElement.lang === 'en' ? 'en' : 'vi';
+  const TEXTS = {
     vi: {
       title: 'Nội dung đang có lỗi',
       intro: 'Trang đang hiển thị bản dựng đúng gần nhất. Sửa các lỗi dưới đây rồi lưu tệp: trang sẽ tự cập nhật.',
@@ -16,7 +16,7 @@
       intro: 'This page shows the last good build. Fix the errors below and save the file: the page updates by itself.',
       line: 'line', column: 'column', field: 'field', help: 'How to fix', close: 'Hide',
     },
-  }[lang];
+  };
   let overlay = null;
 
   function el(tag, text, style) {
@@ -31,8 +31,21 @@
     overlay = null;
   }
 
-  function show(errors) {
+  // A file path breaks only after a slash on a narrow screen, never mid-word.
+  function path(text) {
+    const code = el('code', undefined, 'font-weight:bold;overflow-wrap:anywhere');
+    text.split('/').forEach((part, i, all) => {
+      code.append(part + (i < all.length - 1 ? '/' : ''));
+      if (i < all.length - 1) code.append(document.createElement('wbr'));
+    });
+    return code;
+  }
+
+  // `forced`: the language `guong serve --lang` chose; else the page's.
+  function show(errors, forced) {
     hide();
+    const lang = forced === 'en' || forced === 'vi' ? forced : pageLang;
+    const T = TEXTS[lang];
     overlay = el('section', undefined,
       'position:fixed;inset:0 0 auto 0;max-height:80vh;overflow:auto;z-index:2147483647;' +
       'background:#fff8f6;color:#1a1a1a;border-bottom:4px solid #b3261e;padding:1rem 1.25rem;' +
@@ -49,15 +62,12 @@
       const item = el('li', undefined, 'margin:.5rem 0');
       let where = e.file;
       if (e.line) where += ` (${T.line} ${e.line}${e.column ? `, ${T.column} ${e.column}` : ''})`;
-      item.append(el('code', where, 'font-weight:bold;word-break:break-all'));
-      const msg = el('p', e.field ? `${T.field} “${e.field}”: ${e.message}` : e.message, 'margin:.25rem 0');
-      msg.setAttribute('lang', 'en');
+      item.append(path(where));
+      const text = e.message[lang];
+      const msg = el('p', e.field ? `${T.field} “${e.field}”: ${text}` : text, 'margin:.25rem 0');
+      if (e.code) msg.prepend(el('span', `${e.code} · `, 'color:#5c5c5c;font-size:.875em'));
       item.append(msg);
-      if (e.help) {
-        const help = el('p', `${T.help}: ${e.help}`, 'margin:0;color:#444');
-        help.setAttribute('lang', 'en');
-        item.append(help);
-      }
+      if (e.help) item.append(el('p', `${T.help}: ${e.help[lang]}`, 'margin:0;color:#444'));
       list.append(item);
     }
     const close = el('button', T.close, 'margin-top:.75rem;font:inherit;padding:.25rem .75rem');
@@ -115,7 +125,7 @@
     events.onmessage = (event) => {
       const m = JSON.parse(event.data);
       if (m.type === 'errors') {
-        show(m.errors);
+        show(m.errors, m.lang);
       } else if (m.type === 'reload') {
         hide();
         if (m.all) location.reload();

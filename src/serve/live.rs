@@ -4,6 +4,7 @@
 //! them over the page, in the page's language, until they are fixed).
 
 use crate::error::Diagnostic;
+use crate::messages::{Lang, Msg};
 use crate::preview::Files;
 use hyper::body::{Bytes, Frame};
 use serde_json::json;
@@ -47,8 +48,11 @@ pub fn inject(html: &[u8], key: &str, generation: u64) -> Vec<u8> {
     }
 }
 
-/// The errors as the overlay shows them.
+/// The errors as the overlay shows them: each in both languages, for the
+/// overlay speaks the language of the page it covers (or the one `--lang`
+/// chose, when it was given).
 pub fn errors_message(diags: &[Diagnostic]) -> String {
+    let both = |m: &Msg| json!({"vi": m.render(Lang::Vi), "en": m.render(Lang::En)});
     let errors: Vec<_> = diags
         .iter()
         .map(|d| {
@@ -58,12 +62,13 @@ pub fn errors_message(diags: &[Diagnostic]) -> String {
                 "column": d.location.col,
                 "field": d.field,
                 "code": d.code(),
-                "message": d.message.text(),
-                "help": d.help.as_ref().map(|h| h.text()),
+                "message": both(&d.message),
+                "help": d.help.as_ref().map(both),
             })
         })
         .collect();
-    json!({"type": "errors", "errors": errors}).to_string()
+    let lang = crate::messages::chosen().map(Lang::code);
+    json!({"type": "errors", "lang": lang, "errors": errors}).to_string()
 }
 
 impl Hub {

@@ -3,6 +3,7 @@
 
 mod check;
 mod cli;
+mod codes;
 mod common;
 mod embed;
 mod errors;
@@ -10,6 +11,7 @@ mod hostile;
 mod import;
 mod layers;
 mod legacy;
+mod mistakes;
 mod pages;
 mod phone;
 mod photos;
