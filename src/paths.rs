@@ -166,8 +166,13 @@ impl<'a> Urls<'a> {
     pub fn feed(&self, lang: Lang) -> String {
         format!("{}/atom.xml", prefix(lang))
     }
+    /// The sitemap, or the sitemap index of a site too large for one file.
     pub fn sitemap(&self) -> String {
         "/sitemap.xml".into()
+    }
+    /// Part `n` (from 1) of a sitemap split by [`crate::render::sitemap`].
+    pub fn sitemap_part(&self, n: usize) -> String {
+        format!("/sitemaps/{n}.xml")
     }
     pub fn robots(&self) -> String {
         "/robots.txt".into()

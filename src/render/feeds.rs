@@ -73,33 +73,25 @@ pub fn atom(site: &Site, urls: &Urls, lang: Lang) -> OutFile {
     OutFile::new(output_file(&urls.feed(lang)), x)
 }
 
-pub fn sitemap(urls: &Urls, routes: &[Route]) -> OutFile {
-    let mut x = String::new();
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    for r in routes {
-        let Some(alt) = &r.alt_path else { continue };
-        let (vi, en) = match r.lang {
-            Lang::Vi => (&r.path, alt),
-            Lang::En => (alt, &r.path),
-        };
-        x.push_str(&format!(
-            "  <url>\n    <loc>{}</loc>\n",
-            xml_escape(&urls.abs(&r.path))
-        ));
-        if let Some(d) = r.lastmod {
-            x.push_str(&format!("    <lastmod>{d}</lastmod>\n"));
-        }
-        for (hreflang, path) in [("vi", vi), ("en", en), ("x-default", vi)] {
-            x.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\"/>\n",
-                xml_escape(&urls.abs(path))
-            ));
-        }
-        x.push_str("  </url>\n");
-    }
-    x.push_str("</urlset>\n");
-    OutFile::new(output_file(&urls.sitemap()), x)
+/// The sitemap of every page that has a version in the other language.
+pub fn sitemap(urls: &Urls, routes: &[Route]) -> Vec<OutFile> {
+    let entries: Vec<super::sitemap::Entry> = routes
+        .iter()
+        .filter_map(|r| {
+            let alt = r.alt_path.as_ref()?;
+            let (vi, en) = match r.lang {
+                Lang::Vi => (&r.path, alt),
+                Lang::En => (alt, &r.path),
+            };
+            Some(super::sitemap::Entry {
+                path: r.path.clone(),
+                vi: vi.clone(),
+                en: en.clone(),
+                lastmod: r.lastmod,
+            })
+        })
+        .collect();
+    super::sitemap::files(urls, &entries)
 }
 
 pub fn robots(urls: &Urls) -> OutFile {

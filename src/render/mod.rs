@@ -6,6 +6,7 @@
 mod charts;
 pub(crate) mod feeds;
 mod routes;
+pub mod sitemap;
 mod taxonomies;
 mod views;
 
@@ -259,7 +260,7 @@ impl Renderer {
             sink,
         )?;
         if matches!(scope, Scope::All | Scope::Shared(_)) {
-            sink(vec![feeds::sitemap(&views.urls, &all)])?;
+            sink(feeds::sitemap(&views.urls, &all))?;
         }
         Ok(())
     }

@@ -19,6 +19,7 @@ mod readings;
 mod real_site;
 mod schema;
 mod search;
+mod sitemap;
 mod swap;
 mod truth;
 mod workflow;
