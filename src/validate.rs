@@ -418,10 +418,11 @@ fn key_exists_str<'a>(
     }
     if key.is_empty() {
         let keys = valid.collect::<Vec<&str>>().join(", ");
+        let help = msg!("G0214.help", field = field, table = table, keys = keys);
         d.push(
             Diagnostic::error(o.loc(at), msg!("G0214", field = field))
                 .field(field)
-                .help(msg!("G0214.help", table = table, keys = keys)),
+                .help(help),
         );
         return;
     }

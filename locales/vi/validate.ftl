@@ -5,7 +5,7 @@
 ## Quy tắc chung của toàn trang (src/validate.rs)
 
 # example: slug=Dân-vận-khéo | suggestion=dan-van-kheo
-G0201 = tên tệp `{ $slug }` không dùng được làm đường dẫn trang: tên chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang `-`
+G0201 = tên tệp `{ $slug }` không dùng được làm địa chỉ của trang: tên chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang `-`
     .help = đổi tên tệp thành `{ $suggestion }.vi.md`
 # example: year=2205
 G0202 = { $year } không phải là một năm hợp lệ cho kỳ Đại hội
@@ -14,7 +14,7 @@ G0202 = { $year } không phải là một năm hợp lệ cho kỳ Đại hội
 G0203 = ngày { $date } không thuộc năm { $year }
     .help = `date` và `year` của kỳ Đại hội phải cùng một năm: sửa lại khóa bị ghi sai
 # example: slug=ho-so
-G0204 = tên `{ $slug }` đã được dùng cho một mục của trang web, không đặt cho trang này được
+G0204 = tên tệp `{ $slug }` trùng với tên một mục của trang web nên không dùng cho trang này được
     .help = đổi tên tệp thành một tên khác
 # example: about=gioi-thieu
 G0205 = `about_page` chỉ đến trang `{ $about }`, nhưng thư mục content/pages/ không có trang này
@@ -27,10 +27,10 @@ validate-did-you-mean = có phải ý bạn là `{ $suggestion }`?
 ## Hồ sơ
 
 # example: slug=Ho So Thu | suggestion=ho-so-thu
-G0207 = tên thư mục `{ $slug }` không dùng được làm đường dẫn trang: tên chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang `-`
+G0207 = tên thư mục `{ $slug }` không dùng được làm địa chỉ của trang: tên chỉ được có chữ thường không dấu, chữ số và dấu gạch ngang `-`
     .help = đổi tên thư mục thành `{ $suggestion }`
 # example: slug=trang
-G0208 = tên thư mục `{ $slug }` trùng với phần đường dẫn dành cho số trang của danh sách (ví dụ `…/{ $slug }/2/`)
+G0208 = tên thư mục `{ $slug }` trùng với phần địa chỉ dành cho số trang của danh sách (ví dụ `…/{ $slug }/2/`)
     .help = đổi tên thư mục thành một tên khác
 # example: year=224
 G0209 = { $year } không phải là một năm khen thưởng hợp lệ
@@ -51,7 +51,7 @@ G0213 = đã dừng kiểm tra danh sách `{ $key }` sau { $max } lỗi: còn { 
 G0214 = chưa chọn giá trị cho khóa `{ $field }`
     .help = ghi vào `{ $field }` một trong các khóa có trong { $table }: { $keys }
 # example: key=y-tee | table=data/fields.yaml | keys=giao-duc, nong-thon-moi, y-te
-G0215 = `{ $key }` không có trong danh sách khóa của { $table }
+G0215 = giá trị `{ $key }` không có trong danh sách khóa của { $table }
     .help = các khóa hợp lệ: { $keys }
 validate-no-keys-yet = { $table } chưa có khóa nào: hãy thêm `{ $key }` vào đó
 # example: count=419 | max=300
@@ -67,7 +67,7 @@ G0218 = phần nội dung vẫn còn dòng mẫu do `guong new` tạo ra
 ## Ảnh
 
 # example:
-G0219 = có ảnh thì phải có `photo_alt`, dòng mô tả ảnh được đọc lên cho người không nhìn thấy ảnh
+G0219 = đã có ảnh thì phải có `photo_alt`: câu mô tả ảnh, được đọc lên cho người không xem được ảnh
     .help = mô tả ảnh bằng một câu, ví dụ `photo_alt: "Chân dung ông Nguyễn Văn A tại nơi làm việc"`
 # example: src=https://example.com/anh.jpg
 G0220 = ảnh `{ $src }` không phải là tệp trong thư mục của hồ sơ
@@ -84,13 +84,13 @@ G0223 = ảnh `{ $file }` là một liên kết tượng trưng (symbolic link);
 # example: file=anh-the.jpg | folder=content/profiles/ho-so-thu
 G0224 = không tìm thấy ảnh `{ $file }` trong thư mục { $folder }
     .help = chép ảnh vào thư mục của hồ sơ
-validate-photo-nfd = tên tệp có cùng các chữ cái nhưng dấu được lưu tách rời khỏi chữ (Unicode NFD, kiểu macOS lưu chữ có dấu): đổi tên tệp thành `{ $name }`
+validate-photo-nfd = tên tệp ảnh có đúng các chữ ấy nhưng dấu được lưu tách khỏi chữ (Unicode NFD, cách macOS lưu chữ có dấu): đổi tên tệp thành `{ $name }`
 
 ## Cách đọc chưa chắc chắn, khóa `unconfirmed` (src/unconfirmed.rs)
 
 # example: field=organization
-G0251 = hồ sơ không có khóa `{ $field }`
-    .help = ghi một khóa đã có giá trị trong hồ sơ: name, honorific, role hoặc organization
+G0251 = hồ sơ chưa ghi `{ $field }`
+    .help = ghi vào `field` một khóa mà hồ sơ đã có giá trị: name, honorific, role hoặc organization
 # example: text=Lo | field=name | value=Lò Thị Thử
 G0252 = “{ $text }” không có trong `{ $field }` (“{ $value }”)
-    .help = chép các chữ hoặc từ chưa chắc chắn đúng y như đang viết trong khóa đó
+    .help = chép vào `text` các chữ hoặc từ chưa chắc chắn, đúng y như chúng được viết trong khóa đó
