@@ -11,6 +11,7 @@
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
+use crate::messages::msg;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -91,12 +92,9 @@ pub fn check(
         let at = |key| locate(i, key);
         let Some(value) = r.field.value(vi) else {
             diags.push(
-                Diagnostic::error(
-                    at("field"),
-                    format!("the profile has no `{}`", r.field.key()),
-                )
-                .field("unconfirmed")
-                .help("name a field the profile sets: name, honorific, role or organization"),
+                Diagnostic::error(at("field"), msg!("G0251", field = r.field.key()))
+                    .field("unconfirmed")
+                    .help(msg!("G0251.help")),
             );
             continue;
         };
@@ -105,10 +103,10 @@ pub fn check(
                 diags.push(
                     Diagnostic::error(
                         at("text"),
-                        format!("“{text}” is not part of `{}` (“{value}”)", r.field.key()),
+                        msg!("G0252", text = text, field = r.field.key(), value = value),
                     )
                     .field("unconfirmed")
-                    .help("copy the uncertain letters or words exactly as they are written in that field"),
+                    .help(msg!("G0252.help")),
                 );
             }
         }
@@ -286,17 +284,20 @@ mod tests {
         let vi = text("Vì Hồng Mạnh", None);
         assert!(check(&[reading(ReadingField::Name, Some("Vì"))], &vi, nowhere).is_empty());
         let wrong = check(&[reading(ReadingField::Name, Some("Vi"))], &vi, nowhere);
-        assert!(
-            wrong[0]
-                .message
-                .to_string()
-                .contains("“Vi” is not part of `name`"),
-            "{wrong:?}"
+        assert_eq!(wrong[0].code(), Some("G0252"));
+        assert_eq!(
+            wrong[0].message.render(Lang::En),
+            "“Vi” is not part of `name` (“Vì Hồng Mạnh”)"
+        );
+        assert_eq!(
+            wrong[0].message.render(Lang::Vi),
+            "“Vi” không có trong `name` (“Vì Hồng Mạnh”)"
         );
         let unset = check(&[reading(ReadingField::Organization, None)], &vi, nowhere);
-        assert!(
-            unset[0].message.to_string().contains("no `organization`"),
-            "{unset:?}"
+        assert_eq!(unset[0].code(), Some("G0251"));
+        assert_eq!(
+            unset[0].message.render(Lang::En),
+            "the profile has no `organization`"
         );
     }
 }

@@ -4,6 +4,7 @@
 use crate::config::{Lang, Section};
 use crate::content::samples;
 use crate::error::{Diagnostic, MAX_LIST_ERRORS};
+use crate::messages::{msg, Msg};
 use crate::scope::Scope;
 use crate::site::{Origin, Profile, Site};
 use crate::text::fold::is_slug;
@@ -61,6 +62,21 @@ fn profile_by_slug<'a>(site: &'a Site, slug: &str) -> Option<&'a Profile> {
         .map(|i| &site.profiles[i])
 }
 
+/// A movement's or page's file name that is no slug, and the one to use.
+fn bad_file_name(path: &Path, slug: &str) -> Diagnostic {
+    let suggestion = crate::text::fold::slugify(slug);
+    Diagnostic::error(
+        crate::error::Location::file(path),
+        msg!("G0201", slug = slug),
+    )
+    .help(msg!("G0201.help", suggestion = suggestion))
+}
+
+/// The hint when a name is close to one that exists.
+fn did_you_mean(best: &str) -> Msg {
+    msg!("validate-did-you-mean", suggestion = best)
+}
+
 pub fn validate(site: &Site) -> Vec<Diagnostic> {
     validate_with(site, &Scope::All, &mut Memo::default())
 }
@@ -83,11 +99,9 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
         let o = &c.text.vi.origin;
         if !(1945..=2100).contains(&c.year) {
             d.push(
-                Diagnostic::error(
-                    o.loc(&[Seg::Key("year")]),
-                    format!("{} is not a plausible year", c.year),
-                )
-                .field("year"),
+                Diagnostic::error(o.loc(&[Seg::Key("year")]), msg!("G0202", year = c.year))
+                    .field("year")
+                    .help(msg!("G0202.help")),
             );
         }
         if let Some(date) = c.date {
@@ -95,9 +109,10 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
                 d.push(
                     Diagnostic::error(
                         o.loc(&[Seg::Key("date")]),
-                        format!("the date {date} is not in the year {}", c.year),
+                        msg!("G0203", date = date.to_string(), year = c.year),
                     )
-                    .field("date"),
+                    .field("date")
+                    .help(msg!("G0203.help")),
                 );
             }
         }
@@ -111,16 +126,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
         let o = &m.text.vi.origin;
         sample_story(&mut d, &m.text.vi.body, o, samples::MOVEMENT_STORY, false);
         if !is_slug(&m.slug) {
-            d.push(
-                Diagnostic::error(
-                    crate::error::Location::file(&o.path),
-                    format!("the file name `{}` is not a valid slug", m.slug),
-                )
-                .help(format!(
-                    "rename it to `{}.vi.md`",
-                    crate::text::fold::slugify(&m.slug)
-                )),
-            );
+            d.push(bad_file_name(&o.path, &m.slug));
         }
         for (i, r) in m.results.iter().enumerate() {
             key_exists(
@@ -137,16 +143,7 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
     for p in &site.pages {
         let o = &p.text.vi.origin;
         if !is_slug(&p.slug) {
-            d.push(
-                Diagnostic::error(
-                    crate::error::Location::file(&o.path),
-                    format!("the file name `{}` is not a valid slug", p.slug),
-                )
-                .help(format!(
-                    "rename it to `{}.vi.md`",
-                    crate::text::fold::slugify(&p.slug)
-                )),
-            );
+            d.push(bad_file_name(&o.path, &p.slug));
         }
         if sections.contains(p.slug.as_str())
             || p.slug == "en"
@@ -155,12 +152,9 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
             d.push(
                 Diagnostic::error(
                     crate::error::Location::file(&o.path),
-                    format!(
-                        "the page slug `{}` is already a section of the site",
-                        p.slug
-                    ),
+                    msg!("G0204", slug = &p.slug),
                 )
-                .help("choose another file name"),
+                .help(msg!("G0204.help")),
             );
         }
     }
@@ -168,17 +162,13 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
     if site.config.about_page_set && !site.pages.iter().any(|p| &p.slug == about) {
         let slugs = site.pages.iter().map(|p| p.slug.as_str());
         let help = match closest(about, slugs) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => {
-                format!("write the page as content/pages/{about}.vi.md, or name an existing page")
-            }
+            Some(best) => did_you_mean(best),
+            None => msg!("G0205.help", about = about),
         };
         d.push(
             Diagnostic::error(
                 crate::error::Location::file("site.yaml"),
-                format!(
-                    "`about_page` names the page `{about}`, but content/pages/ has no such page"
-                ),
+                msg!("G0205", about = about),
             )
             .field("about_page")
             .help(help),
@@ -189,9 +179,10 @@ pub fn validate_with(site: &Site, scope: &Scope, memo: &mut Memo) -> Vec<Diagnos
             d.push(
                 Diagnostic::error(
                     crate::error::Location::file("data/slogans.yaml"),
-                    format!("slogan {} has no Vietnamese text", i + 1),
+                    msg!("G0206", number = i + 1),
                 )
-                .field("vi"),
+                .field("vi")
+                .help(msg!("G0206.help")),
             );
         }
     }
@@ -209,24 +200,22 @@ fn check_profile(
     let d = &mut *d;
     let o = &p.text.vi.origin;
     if !is_slug(&p.slug) {
+        let suggestion = crate::text::fold::slugify(&p.slug);
         d.push(
             Diagnostic::error(
                 crate::error::Location::file(&p.bundle),
-                format!("the folder name `{}` is not a valid slug", p.slug),
+                msg!("G0207", slug = &p.slug),
             )
-            .help(format!(
-                "rename the folder to `{}`",
-                crate::text::fold::slugify(&p.slug)
-            )),
+            .help(msg!("G0207.help", suggestion = suggestion)),
         );
     }
     if reserved.contains(p.slug.as_str()) {
         d.push(
             Diagnostic::error(
                 crate::error::Location::file(&p.bundle),
-                format!("the slug `{}` is reserved for page numbers", p.slug),
+                msg!("G0208", slug = &p.slug),
             )
-            .help("rename the folder"),
+            .help(msg!("G0208.help")),
         );
     }
     placeholders(d, p);
@@ -276,22 +265,23 @@ fn check_profile(
             d.push(
                 Diagnostic::error(
                     o.loc(&[Seg::Key("awards"), Seg::Index(i), Seg::Key("year")]),
-                    format!("{} is not a plausible award year", a.year),
+                    msg!("G0209", year = a.year),
                 )
                 .field("awards.year")
-                .help("write the four-digit year, e.g. 2024"),
+                .help(msg!("G0209.help")),
             );
         }
     });
     each_item(d, o, "tags", &p.tags, |d, i, t| {
         if !is_slug(t) {
+            let suggestion = crate::text::fold::slugify(t);
             d.push(
                 Diagnostic::error(
                     o.loc(&[Seg::Key("tags"), Seg::Index(i)]),
-                    format!("the tag `{t}` is not a valid key"),
+                    msg!("G0210", tag = t),
                 )
                 .field("tags")
-                .help(format!("write it as `{}`", crate::text::fold::slugify(t))),
+                .help(msg!("G0210.help", suggestion = suggestion)),
             );
         }
     });
@@ -301,10 +291,10 @@ fn check_profile(
                 d.push(
                     Diagnostic::error(
                         o.loc(&[Seg::Key("sources"), Seg::Index(i), Seg::Key("url")]),
-                        format!("`{url}` is not a web address"),
+                        msg!("G0211", url = url),
                     )
                     .field("sources.url")
-                    .help("write the full address starting with https://"),
+                    .help(msg!("G0211.help")),
                 );
             }
         }
@@ -364,9 +354,12 @@ fn duplicates(d: &mut Vec<Diagnostic>, site: &Site, scope: &Scope, memo: &mut Me
                 continue;
             };
             d.push(
-                Diagnostic::error(p.text.vi.origin.loc(&[Seg::Key("name")]), format!("the same name and organisation as the profile `{first}`"))
-                    .field("name")
-                    .help("merge the two profiles (add the awards to one), or give the organisation to tell them apart"),
+                Diagnostic::error(
+                    p.text.vi.origin.loc(&[Seg::Key("name")]),
+                    msg!("G0212", first = first),
+                )
+                .field("name")
+                .help(msg!("G0212.help")),
             );
         }
     }
@@ -384,16 +377,14 @@ fn each_item<T>(
     let from = d.len();
     for (i, item) in items.iter().enumerate() {
         if d.len() - from >= MAX_LIST_ERRORS {
+            let (max, count) = (MAX_LIST_ERRORS, items.len() - i);
             d.push(
                 Diagnostic::error(
                     o.loc(&[Seg::Key(key), Seg::Index(i)]),
-                    format!(
-                        "stopped checking `{key}` after {MAX_LIST_ERRORS} mistakes: {} more items are not checked",
-                        items.len() - i
-                    ),
+                    msg!("G0213", key = key, max = max, count = count),
                 )
                 .field(key)
-                .help("fix the mistakes above and check again"),
+                .help(msg!("G0213.help")),
             );
             return;
         }
@@ -426,24 +417,25 @@ fn key_exists_str<'a>(
         return;
     }
     if key.is_empty() {
-        let all: Vec<&str> = valid.collect();
+        let keys = valid.collect::<Vec<&str>>().join(", ");
+        let help = msg!("G0214.help", field = field, table = table, keys = keys);
         d.push(
-            Diagnostic::error(o.loc(at), format!("no `{field}` chosen yet"))
+            Diagnostic::error(o.loc(at), msg!("G0214", field = field))
                 .field(field)
-                .help(format!("write one key of {table}: {}", all.join(", "))),
+                .help(help),
         );
         return;
     }
     let mut diag =
-        Diagnostic::error(o.loc(at), format!("`{key}` is not a key of {table}")).field(field);
+        Diagnostic::error(o.loc(at), msg!("G0215", key = key, table = table)).field(field);
     diag = match closest(key, valid.clone()) {
-        Some(best) => diag.help(format!("did you mean `{best}`?")),
+        Some(best) => diag.help(did_you_mean(best)),
         None => {
             let all: Vec<&str> = valid.collect();
             if all.is_empty() {
-                diag.help(format!("{table} defines no keys yet: add `{key}` there"))
+                diag.help(msg!("validate-no-keys-yet", table = table, key = key))
             } else {
-                diag.help(format!("valid keys: {}", all.join(", ")))
+                diag.help(msg!("G0215.help", keys = all.join(", ")))
             }
         }
     };
@@ -454,9 +446,12 @@ fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
     let n = summary.chars().count();
     if n > SUMMARY_MAX_CHARS {
         d.push(
-            Diagnostic::error(o.loc(&[Seg::Key("summary")]), format!("the summary has {n} characters; at most {SUMMARY_MAX_CHARS} fit on cards and in search results"))
-                .field("summary")
-                .help("shorten it; the full story belongs in the body below the front matter"),
+            Diagnostic::error(
+                o.loc(&[Seg::Key("summary")]),
+                msg!("G0216", count = n, max = SUMMARY_MAX_CHARS),
+            )
+            .field("summary")
+            .help(msg!("G0216.help")),
         );
     }
 }
@@ -466,17 +461,13 @@ fn summary_length(d: &mut Vec<Diagnostic>, o: &Origin, summary: &str) {
 fn placeholders(d: &mut Vec<Diagnostic>, p: &Profile) {
     let vi = &p.text.vi;
     if vi.summary.trim() == samples::PROFILE_SUMMARY {
-        let msg = "the summary is still the sample text of `guong new`";
         let at = vi.origin.loc(&[Seg::Key("summary")]);
         let diag = if p.draft {
-            Diagnostic::warning(at, msg)
+            Diagnostic::warning(at, msg!("G0217"))
         } else {
-            Diagnostic::error(at, msg)
+            Diagnostic::error(at, msg!("G0217"))
         };
-        d.push(
-            diag.field("summary")
-                .help("write one true sentence about this person or collective, from the sources"),
-        );
+        d.push(diag.field("summary").help(msg!("G0217.help")));
     }
     sample_story(d, &vi.body, &vi.origin, samples::PROFILE_STORY, p.draft);
 }
@@ -487,13 +478,56 @@ fn sample_story(d: &mut Vec<Diagnostic>, body: &str, o: &Origin, sample: &str, d
         return;
     };
     let at = crate::error::Location::at(&o.path, o.body_line(n + 1), Some(1));
-    let msg = "the story is still the sample text of `guong new`";
     let diag = if draft {
-        Diagnostic::warning(at, msg)
+        Diagnostic::warning(at, msg!("G0218"))
     } else {
-        Diagnostic::error(at, msg)
+        Diagnostic::error(at, msg!("G0218"))
     };
-    d.push(diag.help("replace this line with the story, saying only what the sources say"));
+    d.push(diag.help(msg!("G0218.help")));
+}
+
+/// The profile's portrait and the images of its stories: files of its
+/// bundle, each portrait with the text read out in its place.
+fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
+    let o = &p.text.vi.origin;
+    if let Some(photo) = &p.photo {
+        if let Some((msg, help)) = bundle_photo(site, p, photo) {
+            d.push(
+                Diagnostic::error(o.loc(&[Seg::Key("photo")]), msg)
+                    .field("photo")
+                    .help(help),
+            );
+        }
+        if p.text.vi.photo_alt.is_none() {
+            d.push(
+                Diagnostic::error(o.loc(&[Seg::Key("photo")]), msg!("G0219"))
+                    .field("photo_alt")
+                    .help(msg!("G0219.help")),
+            );
+        }
+    }
+    // Images in the story are photos of the bundle too: no outside requests, no missing files.
+    for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
+        let images = crate::markdown::references(&text.body)
+            .into_iter()
+            .filter(|r| r.image);
+        for r in images {
+            let src = &r.dest;
+            let problem = if crate::paths::is_local(src) {
+                bundle_photo(site, p, src)
+            } else {
+                Some((msg!("G0220", src = src), msg!("G0220.help")))
+            };
+            if let Some((msg, help)) = problem {
+                let loc = crate::error::Location::at(
+                    &text.origin.path,
+                    text.origin.body_line(r.line),
+                    Some(r.col),
+                );
+                d.push(Diagnostic::error(loc, msg).help(help));
+            }
+        }
+    }
 }
 
 /// The photos `validate` refused, as (profile slug, file as written): the
@@ -522,7 +556,7 @@ pub fn rejected_photos(site: &Site) -> RejectedPhotos {
 }
 
 /// Is `file` a photo inside the profile's bundle? Returns the problem and a fix.
-pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, String)> {
+pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(Msg, Msg)> {
     let path = Path::new(file);
     if path.is_absolute()
         || path
@@ -531,27 +565,18 @@ pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, Str
         || file.contains('\\')
         || file.contains(':')
     {
-        return Some((
-            format!("`{file}` leaves the profile's folder"),
-            "put the photo in the same folder as index.vi.md and write only its file name".into(),
-        ));
+        return Some((msg!("G0221", file = file), msg!("G0221.help")));
     }
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if !PHOTO_EXTENSIONS.contains(&ext.as_str()) {
-        return Some((
-            format!("`{file}` is not a supported photo type"),
-            "use a .jpg, .png or .webp file".into(),
-        ));
+        return Some((msg!("G0222", file = file), msg!("G0222.help")));
     }
     let full = site.config.root.join(&p.bundle).join(path);
     if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Some((
-            format!("the photo `{file}` is a symbolic link; guong does not follow links"),
-            "copy the photo into the profile's folder".into(),
-        ));
+        return Some((msg!("G0223", file = file), msg!("G0223.help")));
     }
     if !full.is_file() {
         let files: Vec<String> = std::fs::read_dir(site.config.root.join(&p.bundle))
@@ -564,59 +589,15 @@ pub fn bundle_photo(site: &Site, p: &Profile, file: &str) -> Option<(String, Str
             .unwrap_or_default();
         let help = match closest(file, files.iter().map(String::as_str)) {
             // Same letters, other code points: macOS stores accents decomposed (NFD).
-            Some(best) if crate::text::fold::nfc(best) == crate::text::fold::nfc(file) => format!(
-                "the file's name has the same letters written in decomposed Unicode (NFD, as macOS saves accents): rename it `{}`",
-                crate::text::fold::slugify(path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default().as_ref()) + "." + &ext
-            ),
-            Some(best) => format!("did you mean `{best}`?"),
-            None => "copy the photo into the profile's folder".into(),
+            Some(best) if crate::text::fold::nfc(best) == crate::text::fold::nfc(file) => {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+                let name = crate::text::fold::slugify(&stem) + "." + &ext;
+                msg!("validate-photo-nfd", name = name)
+            }
+            Some(best) => did_you_mean(best),
+            None => msg!("G0224.help"),
         };
-        return Some((
-            format!("the photo `{file}` is not in {}", p.bundle.display()),
-            help,
-        ));
+        return Some((msg!("G0224", file = file, folder = &p.bundle), help));
     }
     None
-}
-
-fn photo(d: &mut Vec<Diagnostic>, site: &Site, p: &Profile) {
-    let o = &p.text.vi.origin;
-    if let Some(photo) = &p.photo {
-        if let Some((msg, help)) = bundle_photo(site, p, photo) {
-            d.push(
-                Diagnostic::error(o.loc(&[Seg::Key("photo")]), msg)
-                    .field("photo")
-                    .help(help),
-            );
-        }
-        if p.text.vi.photo_alt.is_none() {
-            d.push(
-                Diagnostic::error(o.loc(&[Seg::Key("photo")]), "a photo needs `photo_alt`, the text read out to people who cannot see it")
-                    .field("photo_alt")
-                    .help("describe the photo in one sentence, e.g. `photo_alt: \"Chân dung ông Nguyễn Văn A tại nơi làm việc\"`"),
-            );
-        }
-    }
-    // Images in the story are photos of the bundle too: no outside requests, no missing files.
-    for text in std::iter::once(&p.text.vi).chain(p.text.en.as_ref()) {
-        let images = crate::markdown::references(&text.body)
-            .into_iter()
-            .filter(|r| r.image);
-        for r in images {
-            let src = &r.dest;
-            let problem = if crate::paths::is_local(src) {
-                bundle_photo(site, p, src)
-            } else {
-                Some((format!("the image `{src}` is not a file of the profile"), "copy the image into the profile's folder and write its file name: pages make no requests to other sites".into()))
-            };
-            if let Some((msg, help)) = problem {
-                let loc = crate::error::Location::at(
-                    &text.origin.path,
-                    text.origin.body_line(r.line),
-                    Some(r.col),
-                );
-                d.push(Diagnostic::error(loc, msg).help(help));
-            }
-        }
-    }
 }

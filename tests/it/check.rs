@@ -57,7 +57,7 @@ fn a_broken_link_a_missing_anchor_and_missing_images_are_reported_together() {
         ),
         // An image of a profile's story: a loading error, in the same run.
         format!(
-            "error: {}: the photo `toan-canh.jpg` is not in content/profiles/lo-thi-thu",
+            "error[G0224]: {}: the photo `toan-canh.jpg` is not in content/profiles/lo-thi-thu",
             position(root, profile, "![Toàn cảnh")
         ),
     ] {
@@ -65,7 +65,8 @@ fn a_broken_link_a_missing_anchor_and_missing_images_are_reported_together() {
     }
     // The link with a valid anchor on the same line is not reported.
     assert!(!err.contains("#hanh-trinh"), "{err}");
-    assert_eq!(err.matches("error: ").count(), 4, "{err}");
+    let errors = err.matches("error: ").count() + err.matches("error[").count();
+    assert_eq!(errors, 4, "{err}");
     assert!(
         err.contains("\nFix the errors above before publishing: 4 errors, "),
         "{err}"
@@ -496,7 +497,8 @@ fn a_content_error_does_not_come_back_as_template_link_errors() {
     let o = check(tmp.path(), &[]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert_eq!(err.matches("error: ").count(), 1, "{err}");
+    let errors = err.matches("error: ").count() + err.matches("error[").count();
+    assert_eq!(errors, 1, "{err}");
     assert!(
         err.contains("`nong-thon-mo` is not a key of data/fields.yaml"),
         "{err}"

@@ -148,3 +148,18 @@ fn check_reports_the_same_errors_and_writes_nothing() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!good.path().join("public").exists());
 }
+
+#[test]
+fn validation_speaks_vietnamese_with_its_codes_under_lang_vi() {
+    let tmp = site_with(Some("unknown-keys"));
+    let root = tmp.path().to_str().unwrap();
+    let o = guong(&["check", "--lang", "vi", "--root", root]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("lỗi[G0215]: content/profiles/nguyen-van-mau/index.vi.md:8:1: `commune`: giá trị `muong-mao` không có trong danh sách khóa của data/communes.yaml\n  cách sửa: có phải ý bạn là `muong-mau`?"),
+        "{err}"
+    );
+    // Every variable of a message and of its fix is given at the call.
+    assert!(!err.contains("{$"), "{err}");
+}

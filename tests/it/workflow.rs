@@ -327,13 +327,13 @@ fn a_new_profile_published_without_edits_is_refused_naming_the_sample_lines() {
     for o in [build(tmp.path(), &out), guong(&["check", "--root", root])] {
         assert!(!o.status.success());
         let err = stderr(&o);
-        for (line, what) in [
-            (field, "no `field` chosen yet"),
-            (summary, "the summary is still the sample text"),
-            (story, "the story is still the sample text"),
+        for (code, line, what) in [
+            ("G0214", field, "no `field` chosen yet"),
+            ("G0217", summary, "the summary is still the sample text"),
+            ("G0218", story, "the story is still the sample text"),
         ] {
             assert!(
-                err.contains(&format!("error: {rel}:{line}:1: ")) && err.contains(what),
+                err.contains(&format!("error[{code}]: {rel}:{line}:1: ")) && err.contains(what),
                 "{what} at line {line}:\n{err}"
             );
         }
