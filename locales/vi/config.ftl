@@ -25,7 +25,7 @@ G0316 = `{ $name }` và `{ $other }` sẽ trùng đường dẫn `{ $value }`
     .help = đặt cho mỗi mục một tên đường dẫn riêng
 # example: found=["vi"]
 G0317 = giá trị phải là `[vi, en]`, nhưng đang ghi `{ $found }`
-    .help = guong xuất bản tiếng Việt ở địa chỉ gốc / và tiếng Anh dưới /en/
+    .help = guong xuất bản tiếng Việt ở địa chỉ gốc / và tiếng Anh ở /en/
 # example:
 G0318 = ngôn ngữ mặc định phải là `vi`
     .help = ghi `default_language: vi`

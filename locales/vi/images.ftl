@@ -33,6 +33,6 @@ G0509 = mẫu trang (template) không phải là văn bản UTF-8
 G0510 = giao diện thiếu tệp i18n/{ $lang }.yaml
     .help = thêm tệp i18n/{ $lang }.yaml vào giao diện: các dòng chữ mà mẫu trang hiển thị bằng ngôn ngữ đó
 # example: files=profile.schema.json, movement.schema.json
-G0511 = các tệp lược đồ (schema) dùng cho trình soạn thảo đã cũ ({ $files })
+G0511 = các tệp lược đồ (schema) dùng cho trình soạn thảo không còn khớp với dữ liệu của trang ({ $files })
     .help = chạy lệnh `guong schema` rồi lưu kết quả lại (commit), để trình soạn thảo biết các khóa hiện hành
 scaffold-no-letters = không tạo được tên tệp từ { $name }: hãy đặt tên có chữ cái

@@ -8,7 +8,7 @@
 import-rows = { $count ->
    *[other] dòng
 } { $list }
-import-note-ignored-column = ghi chú: cột { $quoted } không phải là khóa của hồ sơ nên đã bị bỏ qua (muốn nhập cột này thì chỉ rõ bằng --map "{ $header }=…")
+import-note-ignored-column = ghi chú: cột { $quoted } không phải là khóa của hồ sơ nên đã bị bỏ qua (muốn nhập cột này, hãy chỉ rõ khóa của nó bằng --map "{ $header }=…")
 import-created = đã tạo: { $path } ({ $rows }): { $name }, { $detail }
 import-would-create = sẽ tạo: { $path } ({ $rows }): { $name }, { $detail }
 import-updated = đã cập nhật: { $path } ({ $rows }): thêm { $added }
@@ -19,7 +19,7 @@ import-source-sheet = { $file } (trang tính { $sheet })
 import-summary = { $source }: { $count } dòng; tạo mới { $created }, cập nhật { $updated }, giữ nguyên { $unchanged }, bỏ qua { $skipped }.
 import-summary-dry-run = { $source }: { $count } dòng; sẽ tạo mới { $created }, sẽ cập nhật { $updated }, giữ nguyên { $unchanged }, bỏ qua { $skipped }.
 import-skipped-heading = Các dòng bị bỏ qua (không nhập gì từ các dòng này):
-import-conflicts-heading = Các dòng ghi khác nhau (vẫn nhập, giữ giá trị được nêu):
+import-conflicts-heading = Các dòng ghi không khớp nhau (vẫn được nhập, hồ sơ giữ giá trị nêu trong thông báo):
 import-dry-run = Chạy thử: chưa ghi tệp nào.
 
 ## Vì sao không bắt đầu hoặc không hoàn tất được việc nhập
@@ -59,7 +59,7 @@ G0702 = thêm khen thưởng sẽ làm thay đổi những gì tệp đang ghi
 G0703 = { $file } ghi lại `awards`, nên không thêm được khen thưởng vào hồ sơ `{ $slug }`
     .help = xóa `awards` khỏi bản tiếng Anh (danh sách này lấy từ tệp tiếng Việt) rồi nhập lại
 # example: given="nong-thon-moi" | name="Nguyễn Văn A" | row=2 | kept="y-te"
-G0704 = dòng này ghi { $given } cho { $name }, nhưng dòng { $row } ghi { $kept }; hồ sơ giữ { $kept }
+G0704 = dòng này ghi { $given } cho { $name }, nhưng dòng { $row } ghi { $kept }; hồ sơ giữ giá trị { $kept }
     .help = sửa các dòng của { $name } cho khớp nhau, hoặc sửa hồ sơ sau khi nhập
 # example: given="nong-thon-moi" | name="Nguyễn Văn A" | file=content/profiles/nguyen-van-a/index.vi.md | kept="y-te"
 G0705 = dòng này ghi { $given } cho { $name }, nhưng { $file } ghi { $kept }; việc nhập chỉ thêm khen thưởng vào hồ sơ đã có
@@ -77,7 +77,7 @@ G0708 = dòng này không có lĩnh vực, mà hồ sơ nào cũng cần có lĩ
 G0709 = phần tóm tắt dài { $count } ký tự, quá { $max } ký tự vừa với thẻ hồ sơ
     .help = rút gọn trong bảng tính, hoặc để trống rồi viết tóm tắt trong hồ sơ
 # example: value="hộ gia đình"
-G0710 = { $value } không phải là cá nhân cũng không phải là tập thể
+G0710 = { $value } không phải là cá nhân hay tập thể
     .help = ghi "cá nhân" hoặc "tập thể"
 # example: value="năm 2024"
 G0711 = { $value } không phải là năm
