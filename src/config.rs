@@ -2,6 +2,7 @@
 //! the [`Config`] every later stage reads. Reads nothing but `site.yaml`.
 
 use crate::error::{Diagnostic, Location};
+use crate::messages::{msg, Msg};
 use crate::text::fold::is_slug;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -247,7 +248,7 @@ impl Config {
     }
 
     /// Replace the base URL (for `--base-url` and `serve`).
-    pub fn with_base_url(mut self, url: &str) -> Result<Self, String> {
+    pub fn with_base_url(mut self, url: &str) -> Result<Self, Msg> {
         let (base, path) = split_base_url(url)?;
         self.base_url = base;
         self.base_path = path;
@@ -259,14 +260,8 @@ impl Config {
         let text = match crate::source::read_text(root, &rel) {
             Ok(Some(text)) => text,
             Ok(None) => {
-                return Err(vec![Diagnostic::error(
-                    Location::file(&rel),
-                    "cannot read site settings: there is no site.yaml here",
-                )
-                .help(format!(
-                    "run guong in the site's folder or pass --root (looked in {})",
-                    root.display()
-                ))])
+                return Err(vec![Diagnostic::error(Location::file(&rel), msg!("G0310"))
+                    .help(msg!("G0310.help", root = root.display().to_string()))])
             }
             Err(d) => return Err(vec![d]),
         };
@@ -275,14 +270,14 @@ impl Config {
     }
 }
 
-fn split_base_url(url: &str) -> Result<(String, String), String> {
+fn split_base_url(url: &str) -> Result<(String, String), Msg> {
     let url = url.trim().trim_end_matches('/');
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("`{url}` is not an absolute http(s) URL"))?;
+        .ok_or_else(|| msg!("G0311", url = url))?;
     if rest.is_empty() || rest.starts_with('/') || rest.contains(char::is_whitespace) {
-        return Err(format!("`{url}` has no host name"));
+        return Err(msg!("G0312", url = url));
     }
     let path = rest
         .find('/')
@@ -316,9 +311,10 @@ fn resolve_paths(
             errors.push(
                 Diagnostic::error(
                     at(&[Seg::Key("paths"), Seg::Key(lang)]),
-                    format!("unknown language `{lang}`"),
+                    msg!("G0313", lang = lang),
                 )
-                .field("paths"),
+                .field("paths")
+                .help(msg!("G0313.help")),
             );
             continue;
         }
@@ -327,27 +323,29 @@ fn resolve_paths(
             let loc = at(&[Seg::Key("paths"), Seg::Key(lang), Seg::Key(name)]);
             if Section::from_key(name).is_none() {
                 let names = Section::ALL.map(Section::key);
-                let mut d = Diagnostic::error(loc.clone(), format!("unknown URL section `{name}`"))
+                let mut d = Diagnostic::error(loc.clone(), msg!("G0314", name = name))
                     .field(format!("paths.{lang}"));
-                if let Some(best) = crate::yaml::closest(name, names) {
-                    d = d.help(format!("did you mean `{best}`?"));
-                }
+                d = d.help(match crate::yaml::closest(name, names) {
+                    Some(best) => msg!("config-did-you-mean", suggestion = best),
+                    None => msg!("G0314.help"),
+                });
                 errors.push(d);
             }
             if !is_slug(value) {
                 errors.push(
-                    Diagnostic::error(loc.clone(), format!("`{value}` is not a valid path name"))
+                    Diagnostic::error(loc.clone(), msg!("G0315", value = value))
                         .field(format!("paths.{lang}.{name}"))
-                        .help("use lowercase letters, digits and hyphens"),
+                        .help(msg!("G0315.help")),
                 );
             }
             if let Some(other) = seen.insert(value.clone(), name.clone()) {
                 errors.push(
                     Diagnostic::error(
                         loc,
-                        format!("`{name}` and `{other}` would share the path `{value}`"),
+                        msg!("G0316", name = name, other = other, value = value),
                     )
-                    .field(format!("paths.{lang}")),
+                    .field(format!("paths.{lang}"))
+                    .help(msg!("G0316.help")),
                 );
             }
         }
@@ -368,37 +366,30 @@ fn check_fixed(
         errors.push(
             Diagnostic::error(
                 at(&[Seg::Key("languages")]),
-                format!("expected `[vi, en]`, found `{:?}`", raw.languages),
+                msg!("G0317", found = format!("{:?}", raw.languages)),
             )
             .field("languages")
-            .help("guong publishes Vietnamese at / and English under /en/"),
+            .help(msg!("G0317.help")),
         );
     }
     if raw.default_language != "vi" {
         errors.push(
-            Diagnostic::error(
-                at(&[Seg::Key("default_language")]),
-                "the default language must be `vi`",
-            )
-            .field("default_language"),
+            Diagnostic::error(at(&[Seg::Key("default_language")]), msg!("G0318"))
+                .field("default_language")
+                .help(msg!("G0318.help")),
         );
     }
     if !is_slug(&raw.theme) {
         errors.push(
-            Diagnostic::error(
-                at(&[Seg::Key("theme")]),
-                "the theme must be a folder name under themes/",
-            )
-            .field("theme"),
+            Diagnostic::error(at(&[Seg::Key("theme")]), msg!("G0319"))
+                .field("theme")
+                .help(msg!("G0319.help")),
         );
     } else if raw.theme != "default" && !root.join("themes").join(&raw.theme).is_dir() {
         errors.push(
-            Diagnostic::error(
-                at(&[Seg::Key("theme")]),
-                format!("there is no folder themes/{}", raw.theme),
-            )
-            .field("theme")
-            .help("use `default` or create the theme folder"),
+            Diagnostic::error(at(&[Seg::Key("theme")]), msg!("G0320", theme = &raw.theme))
+                .field("theme")
+                .help(msg!("G0320.help")),
         );
     }
 }
@@ -418,11 +409,9 @@ fn resolve_images(
     widths.dedup();
     if widths.is_empty() || widths.iter().any(|w| !(16..=8192).contains(w)) {
         errors.push(
-            Diagnostic::error(
-                at(&[Seg::Key("images"), Seg::Key("widths")]),
-                "widths must be between 16 and 8192 pixels",
-            )
-            .field("images.widths"),
+            Diagnostic::error(at(&[Seg::Key("images"), Seg::Key("widths")]), msg!("G0321"))
+                .field("images.widths")
+                .help(msg!("G0321.help")),
         );
     }
     let quality = raw.quality.unwrap_or(80);
@@ -430,9 +419,10 @@ fn resolve_images(
         errors.push(
             Diagnostic::error(
                 at(&[Seg::Key("images"), Seg::Key("quality")]),
-                "quality must be from 1 to 100",
+                msg!("G0322"),
             )
-            .field("images.quality"),
+            .field("images.quality")
+            .help(msg!("G0322.help")),
         );
     }
     ImageSettings {
@@ -453,11 +443,11 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
     };
     let (base_url, base_path) = match split_base_url(&raw.base_url) {
         Ok(v) => v,
-        Err(msg) => {
+        Err(message) => {
             errors.push(
-                Diagnostic::error(at(&[Seg::Key("base_url")]), msg)
+                Diagnostic::error(at(&[Seg::Key("base_url")]), message)
                     .field("base_url")
-                    .help("write the full address, e.g. `https://guong.sonla.gov.vn`"),
+                    .help(msg!("G0311.help")),
             );
             (String::new(), String::new())
         }
@@ -467,7 +457,9 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
     let paginate = raw.paginate.unwrap_or(24);
     if paginate == 0 {
         errors.push(
-            Diagnostic::error(at(&[Seg::Key("paginate")]), "must be at least 1").field("paginate"),
+            Diagnostic::error(at(&[Seg::Key("paginate")]), msg!("G0323"))
+                .field("paginate")
+                .help(msg!("G0323.help")),
         );
     }
     let images = resolve_images(&raw.images, &at, &mut errors);
@@ -511,7 +503,14 @@ mod tests {
             split_base_url("http://127.0.0.1:8080/sub/").unwrap(),
             ("http://127.0.0.1:8080/sub".into(), "/sub".into())
         );
-        assert!(split_base_url("example.org").is_err());
-        assert!(split_base_url("https://").is_err());
+        let code = |url| split_base_url(url).unwrap_err().code();
+        assert_eq!(code("example.org"), Some("G0311"));
+        assert_eq!(code("https://a b"), Some("G0312"));
+        assert_eq!(
+            split_base_url("example.org")
+                .unwrap_err()
+                .render(crate::messages::Lang::En),
+            "`example.org` is not an absolute http(s) URL"
+        );
     }
 }

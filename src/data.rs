@@ -5,6 +5,7 @@
 
 use crate::config::LocalText;
 use crate::error::{Diagnostic, Location};
+use crate::messages::msg;
 use crate::text::fold::is_slug;
 use crate::yaml::{Positions, Seg};
 use indexmap::IndexMap;
@@ -238,12 +239,9 @@ fn check_keys<V>(
             errors.push(
                 Diagnostic::error(
                     Location::file(rel),
-                    format!(
-                        "stopped checking keys after {} mistakes",
-                        crate::error::MAX_LIST_ERRORS
-                    ),
+                    msg!("G0324", count = crate::error::MAX_LIST_ERRORS),
                 )
-                .help("fix the keys above and check again"),
+                .help(msg!("G0324.help")),
             );
             break;
         }
@@ -253,11 +251,8 @@ fn check_keys<V>(
                 .get(&[Seg::Key(key)])
                 .unwrap_or((1, 1));
             errors.push(
-                Diagnostic::error(
-                    Location::at(rel, line, Some(col)),
-                    format!("`{key}` is not a valid key"),
-                )
-                .help("keys are lowercase ASCII letters, digits and hyphens, e.g. `nong-thon-moi`"),
+                Diagnostic::error(Location::at(rel, line, Some(col)), msg!("G0325", key = key))
+                    .help(msg!("G0325.help")),
             );
         }
     }
@@ -304,19 +299,26 @@ impl Data {
                     errors.push(
                         Diagnostic::error(
                             loc(&[Seg::Key("charts"), Seg::Index(i), Seg::Key("id")]),
-                            "the chart id must be lowercase letters, digits and hyphens",
+                            msg!("G0326"),
                         )
-                        .field("id"),
+                        .field("id")
+                        .help(msg!("G0326.help")),
                     );
                 }
                 for (j, bar) in chart.bars.iter().enumerate() {
                     if chart.compare_series.is_some() != bar.compare.is_some() {
                         errors.push(
                             Diagnostic::error(
-                                loc(&[Seg::Key("charts"), Seg::Index(i), Seg::Key("bars"), Seg::Index(j)]),
-                                "every bar needs `compare` exactly when the chart has `compare_series`",
+                                loc(&[
+                                    Seg::Key("charts"),
+                                    Seg::Index(i),
+                                    Seg::Key("bars"),
+                                    Seg::Index(j),
+                                ]),
+                                msg!("G0327"),
                             )
-                            .field("compare"),
+                            .field("compare")
+                            .help(msg!("G0327.help")),
                         );
                     }
                 }

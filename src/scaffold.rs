@@ -3,6 +3,7 @@
 //! first line names the editor schema (`guong schema`) for editors that read it.
 
 use crate::content::samples;
+use crate::messages::msg;
 use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ fn slug_of(name: &str) -> Result<String> {
     let name = crate::text::fold::nfc(name.trim());
     let slug = crate::text::fold::slugify(&name);
     if slug.is_empty() {
-        bail!("cannot make a file name from {name:?}: give a name with letters");
+        bail!(msg!("scaffold-no-letters", name = format!("{name:?}")));
     }
     Ok(slug)
 }

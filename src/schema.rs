@@ -8,6 +8,7 @@
 
 use crate::data::Data;
 use crate::error::{BuildFailed, Diagnostic, Location};
+use crate::messages::msg;
 use crate::site::Site;
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
@@ -228,12 +229,9 @@ pub fn stale(site: &Site) -> Option<Diagnostic> {
     Some(
         Diagnostic::warning(
             Location::file(DIR),
-            format!(
-                "the editor schemas are out of date ({})",
-                outdated.join(", ")
-            ),
+            msg!("G0511", files = outdated.join(", ")),
         )
-        .help("run `guong schema` and commit the result, so editors know the current keys"),
+        .help(msg!("G0511.help")),
     )
 }
 

@@ -5,6 +5,7 @@
 //! knows nothing of what the files mean.
 
 use crate::error::{Diagnostic, Location};
+use crate::messages::msg;
 use std::path::{Path, PathBuf};
 
 /// Check a text file's bytes and return its text in NFC.
@@ -12,26 +13,24 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
     let loc = Location::file(rel);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let help = if rel.starts_with("data") {
-            "write the table, or delete the file (a missing data file is an empty table)"
+            msg!("source-empty-table-help")
         } else {
-            "write the front matter between two `---` lines, or delete the file"
+            msg!("G0301.help")
         };
-        return Err(Diagnostic::error(loc, "the file is empty").help(help));
+        return Err(Diagnostic::error(loc, msg!("G0301")).help(help));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Err(Diagnostic::error(
-            Location::at(rel, 1, Some(1)),
-            "the file starts with a byte-order mark (BOM)",
-        )
-        .help("save the file as \"UTF-8\" (without BOM) in your editor"));
+        return Err(
+            Diagnostic::error(Location::at(rel, 1, Some(1)), msg!("G0302"))
+                .help(msg!("G0302.help")),
+        );
     }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(Diagnostic::error(
-            Location::at(rel, line, None),
-            "the file contains a NUL byte: it looks binary, not text",
-        )
-        .help("content files must be plain UTF-8 text"));
+        return Err(
+            Diagnostic::error(Location::at(rel, line, None), msg!("G0303"))
+                .help(msg!("G0303.help")),
+        );
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -41,20 +40,19 @@ pub fn check_text(bytes: &[u8], rel: &Path) -> Result<String, Diagnostic> {
                 .filter(|&&b| b == b'\n')
                 .count()
                 + 1;
-            let d = Diagnostic::error(
-                Location::at(rel, line, None),
-                "the file is not valid UTF-8 text",
-            );
+            let d = Diagnostic::error(Location::at(rel, line, None), msg!("G0304"));
             return Err(match windows_1258_line(bytes, line) {
-                Some(reads) => d.help(format!("it looks saved as Windows-1258 (CP1258): line {line} reads \u{201c}{reads}\u{201d}; save the file as UTF-8 in your editor")),
-                None => d.help("save it as UTF-8; files from old Vietnamese encodings (TCVN3, VNI) must be converted first"),
+                Some(reads) => d.help(msg!("source-windows-1258-help", line = line, reads = reads)),
+                None => d.help(msg!("G0304.help")),
             });
         }
     };
     if let Some(pos) = text.find("\r\n") {
         let line = text[..pos].matches('\n').count() + 1;
-        return Err(Diagnostic::error(Location::at(rel, line, None), "the file has Windows (CRLF) line endings")
-            .help("set your editor to save with LF line endings (in VS Code: the \"CRLF\" button in the status bar)"));
+        return Err(
+            Diagnostic::error(Location::at(rel, line, None), msg!("G0305"))
+                .help(msg!("G0305.help")),
+        );
     }
     Ok(crate::text::fold::nfc(text))
 }
@@ -94,15 +92,9 @@ pub fn legacy_encoding(text: &str, rel: &Path) -> Vec<Diagnostic> {
                 .unwrap_or(reads);
             let d = Diagnostic::error(
                 Location::at(rel, found.line, None),
-                format!(
-                    "looks like {} text; it reads: \u{201c}{reads}\u{201d}",
-                    found.encoding.name()
-                ),
+                msg!("G0306", encoding = found.encoding.name(), reads = reads),
             )
-            .help(format!(
-                "run `guong fix-encoding {}` to convert it (try --dry-run first)",
-                rel.display()
-            ));
+            .help(msg!("G0306.help", file = rel));
             match keyed {
                 Some((key, _)) => d.field(key),
                 None => d,
@@ -129,18 +121,16 @@ pub fn unlinked(root: &Path, rel: &Path) -> Result<Option<std::fs::Metadata>, Di
         at.push(part);
         match std::fs::symlink_metadata(root.join(&at)) {
             Ok(m) if m.file_type().is_symlink() => {
-                return Err(Diagnostic::error(
-                    Location::file(&at),
-                    "this is a symbolic link; guong does not follow links",
+                return Err(
+                    Diagnostic::error(Location::file(&at), msg!("G0307")).help(msg!("G0307.help"))
                 )
-                .help("copy the file into the site instead of linking to it"))
             }
             Ok(m) => meta = Some(m),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => {
                 return Err(Diagnostic::error(
                     Location::file(&at),
-                    format!("cannot read: {e}"),
+                    msg!("G0308", error = e.to_string()),
                 ))
             }
         }
@@ -154,14 +144,12 @@ pub fn unlinked(root: &Path, rel: &Path) -> Result<Option<std::fs::Metadata>, Di
 pub fn read_site_file(root: &Path, rel: &Path) -> Result<Option<Vec<u8>>, Diagnostic> {
     match unlinked(root, rel)? {
         None => Ok(None),
-        Some(m) if !m.is_file() => Err(Diagnostic::error(
-            Location::file(rel),
-            "this is not a regular file (a folder, a device or a named pipe)",
-        )
-        .help("replace it with a plain text file, or remove it")),
-        Some(_) => std::fs::read(root.join(rel))
-            .map(Some)
-            .map_err(|e| Diagnostic::error(Location::file(rel), format!("cannot read: {e}"))),
+        Some(m) if !m.is_file() => {
+            Err(Diagnostic::error(Location::file(rel), msg!("G0309")).help(msg!("G0309.help")))
+        }
+        Some(_) => std::fs::read(root.join(rel)).map(Some).map_err(|e| {
+            Diagnostic::error(Location::file(rel), msg!("G0308", error = e.to_string()))
+        }),
     }
 }
 
@@ -176,32 +164,26 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<Option<String>, Diagnostic> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
+
+    fn code(bytes: &[u8]) -> Option<&'static str> {
+        check_text(bytes, Path::new("f.md")).unwrap_err().code()
+    }
 
     #[test]
     fn bad_bytes_get_clear_messages() {
         let p = Path::new("f.md");
-        assert!(check_text(b"", p)
-            .unwrap_err()
-            .message
-            .to_string()
-            .contains("empty"));
-        assert!(check_text(b"\xEF\xBB\xBF---\n", p)
-            .unwrap_err()
-            .message
-            .to_string()
-            .contains("BOM"));
-        assert!(check_text(b"---\r\na: 1\r\n", p)
-            .unwrap_err()
-            .message
-            .to_string()
-            .contains("CRLF"));
+        assert_eq!(code(b""), Some("G0301"));
+        assert_eq!(code(b"\xEF\xBB\xBF---\n"), Some("G0302"));
+        assert_eq!(code(b"---\r\na: 1\r\n"), Some("G0305"));
         let e = check_text(b"---\nx\n\x00\x01", p).unwrap_err();
-        assert_eq!(e.location.line, Some(3));
-        assert!(check_text(b"---\n\xff\xfe", p)
-            .unwrap_err()
-            .message
-            .to_string()
-            .contains("UTF-8"));
+        assert_eq!((e.code(), e.location.line), (Some("G0303"), Some(3)));
+        let e = check_text(b"---\n\xff\xfe", p).unwrap_err();
+        assert_eq!(e.code(), Some("G0304"));
+        assert!(e.message.render(Lang::En).contains("UTF-8"));
+        // A data file is told it may simply be removed.
+        let e = check_text(b"", Path::new("data/fields.yaml")).unwrap_err();
+        assert!(e.help.unwrap().render(Lang::En).contains("empty table"));
     }
 
     #[test]
@@ -211,28 +193,34 @@ mod tests {
         let bytes = b"---\nname: \xD0oa\xCCn k\xEA\xECt, sa\xECng ta\xF2o\n---\n";
         let e = check_text(bytes, Path::new("f.md")).unwrap_err();
         assert_eq!(e.location.line, Some(2));
-        let help = e.help.unwrap().to_string();
-        assert!(help.contains("Windows-1258"), "{help}");
-        assert!(
-            help.contains("\u{201c}name: Đoàn kết, sáng tạo\u{201d}"),
-            "{help}"
-        );
+        let help = e.help.unwrap();
+        for lang in Lang::ALL {
+            let text = help.render(lang);
+            assert!(text.contains("Windows-1258"), "{text}");
+            assert!(
+                text.contains("\u{201c}name: Đoàn kết, sáng tạo\u{201d}"),
+                "{text}"
+            );
+        }
         // Bytes that are not Vietnamese in any code page keep the plain advice.
         let e = check_text(b"---\nname: \xff\xfe\xfd\n", Path::new("f.md")).unwrap_err();
-        assert!(!e.help.unwrap().to_string().contains("1258"));
+        assert!(!e.help.unwrap().render(Lang::En).contains("1258"));
     }
 
     #[test]
     fn old_encoding_lines_are_all_reported_with_their_field() {
         let text = "---\nname: §oµn kÕt, s¸ng t¹o\nrole: Đoàn kết\n---\nÑoaøn keát, saùng taïo\n";
         let found = legacy_encoding(text, Path::new("f.md"));
-        let shown: Vec<_> = found.iter().map(ToString::to_string).collect();
+        let shown: Vec<_> = found.iter().map(|d| d.render(Lang::En)).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(shown[0].starts_with(
-            "error: f.md:2: `name`: looks like TCVN3 (ABC) text; it reads: “Đoàn kết, sáng tạo”"
+            "error[G0306]: f.md:2: `name`: looks like TCVN3 (ABC) text; it reads: “Đoàn kết, sáng tạo”"
         ));
         assert!(shown[1].starts_with(
-            "error: f.md:5: looks like VNI-Windows text; it reads: “Đoàn kết, sáng tạo”"
+            "error[G0306]: f.md:5: looks like VNI-Windows text; it reads: “Đoàn kết, sáng tạo”"
         ));
+        let vi = found[0].render(Lang::Vi);
+        assert!(vi.contains("“Đoàn kết, sáng tạo”"), "{vi}");
+        assert!(vi.contains("`guong fix-encoding f.md`"), "{vi}");
     }
 }

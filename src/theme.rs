@@ -7,6 +7,7 @@
 use crate::config::{Config, Lang};
 use crate::error::{Diagnostic, Location};
 use crate::i18n::Strings;
+use crate::messages::msg;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -83,10 +84,10 @@ impl Theme {
                     Ok(text) => {
                         theme.templates.insert(name.to_string(), text);
                     }
-                    Err(_) => errors.push(Diagnostic::error(
-                        Location::file(&path),
-                        "the template is not UTF-8 text",
-                    )),
+                    Err(_) => errors.push(
+                        Diagnostic::error(Location::file(&path), msg!("G0509"))
+                            .help(msg!("G0509.help")),
+                    ),
                 }
             } else if let Some(name) = path.strip_prefix("static/") {
                 theme.statics.insert(name.to_string(), bytes);
@@ -106,10 +107,13 @@ impl Theme {
         }
         for lang in Lang::ALL {
             if !theme.strings.contains_key(&lang) {
-                errors.push(Diagnostic::error(
-                    Location::file(Path::new("themes").join(&cfg.theme).join("i18n")),
-                    format!("the theme has no i18n/{}.yaml", lang.code()),
-                ));
+                errors.push(
+                    Diagnostic::error(
+                        Location::file(Path::new("themes").join(&cfg.theme).join("i18n")),
+                        msg!("G0510", lang = lang.code()),
+                    )
+                    .help(msg!("G0510.help", lang = lang.code())),
+                );
             }
         }
         if errors.is_empty() {
@@ -146,7 +150,7 @@ fn read_tree(
             }
             Err(e) => errors.push(Diagnostic::error(
                 Location::file(entry.path().strip_prefix(root).unwrap_or(entry.path())),
-                format!("cannot read: {e}"),
+                msg!("G0308", error = e.to_string()),
             )),
         }
     }

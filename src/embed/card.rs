@@ -189,7 +189,7 @@ pub(super) fn pages(
             let ctx = tera::Context::from_value(context(site, images, strings, p, lang))?;
             let html = tera
                 .render("embed.html", &ctx)
-                .with_context(|| format!("embed card of {}", p.slug))?;
+                .with_context(|| crate::messages::msg!("render-embed-card-of", slug = &p.slug))?;
             let html = html.replacen(CSP_PLACEHOLDER, &csp(&html), 1);
             files.push(
                 OutFile::new(output_file(&paths::embed(lang, &p.slug)), html)

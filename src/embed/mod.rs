@@ -145,8 +145,9 @@ pub fn build_into(
                 "themes/{}/templates/embed.html",
                 site.config.theme
             )),
-            format!("embeds: {e:#}"),
-        )])
+            crate::messages::msg!("G0602", error = format!("{e:#}")),
+        )
+        .help(crate::messages::msg!("G0602.help"))])
     };
     for chunk in site.profiles.chunks(2048) {
         let slugs = chunk.iter().map(|p| p.slug.clone()).collect();

@@ -10,6 +10,7 @@ mod photo;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
+use crate::messages::{msg, Msg};
 use crate::output::{self, OutFile};
 use crate::paths::Urls;
 use crate::scope::Scope;
@@ -166,7 +167,7 @@ fn process_one(
     site: &Site,
     cache: &Cache,
     encoded: &AtomicUsize,
-) -> Result<Done, String> {
+) -> Result<Done, Msg> {
     let s = &site.config.images;
     let (w, h, _) = photo::probe(bytes, s.max_pixels)?;
     let key = hex(&Sha256::new()
@@ -204,7 +205,7 @@ fn encode(
     cache: &Cache,
     encoded: &AtomicUsize,
     key: String,
-) -> Result<Done, String> {
+) -> Result<Done, Msg> {
     let s = &site.config.images;
     let img = photo::decode(bytes, s.max_pixels)?;
     let mut variants = Vec::new();
@@ -245,21 +246,38 @@ fn encode(
 fn card_source(
     variants: &[(u32, u32)],
     files: &[(String, Vec<u8>)],
-) -> Result<image::RgbImage, String> {
+) -> Result<image::RgbImage, Msg> {
+    let fault = |error: &str| msg!("G0508", error = error);
     let width = variants
         .iter()
         .map(|v| v.0)
         .find(|w| *w >= card::WIDTH / 2)
         .or_else(|| variants.iter().map(|v| v.0).max())
-        .ok_or("no variant")?;
+        .ok_or_else(|| fault("no variant"))?;
     let jpeg = &files
         .iter()
         .find(|(n, _)| *n == format!("{width}.jpg"))
-        .ok_or("no JPEG variant")?
+        .ok_or_else(|| fault("no JPEG variant"))?
         .1;
     Ok(image::load_from_memory(jpeg)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| fault(&e.to_string()))?
         .into_rgb8())
+}
+
+/// The fix for a photo that could not be processed, when there is one to
+/// give (a read error of the site's files brings its own code).
+fn photo_help(message: &Msg) -> Option<Msg> {
+    Some(match message.code()? {
+        "G0501" => msg!("G0501.help"),
+        "G0502" => msg!("G0502.help"),
+        "G0503" => msg!("G0503.help"),
+        "G0504" => msg!("G0504.help"),
+        "G0505" => msg!("G0505.help"),
+        "G0506" => msg!("G0506.help"),
+        "G0507" => msg!("G0507.help"),
+        "G0508" => msg!("G0508.help"),
+        _ => return None,
+    })
 }
 
 /// A photo to process: the profile, the path written in the content, and the file.
@@ -311,8 +329,11 @@ fn progress(n: usize) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(n as u64);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("photos {bar:30} {pos}/{len} {eta}")
-            .expect("valid template"),
+        indicatif::ProgressStyle::with_template(&format!(
+            "{} {{bar:30}} {{pos}}/{{len}} {{eta}}",
+            msg!("images-progress")
+        ))
+        .expect("valid template"),
     );
     bar
 }
@@ -367,12 +388,12 @@ fn run(
     let encoded = AtomicUsize::new(0);
     let jobs = jobs(site, rejected, scope);
     let bar = progress(jobs.len());
-    let results: Vec<(&Job, Result<Done, String>)> = jobs
+    let results: Vec<(&Job, Result<Done, Msg>)> = jobs
         .par_iter()
         .map(|job| {
             let result = crate::source::read_site_file(&site.config.root, &job.file)
-                .map_err(|d| d.message.text())
-                .and_then(|bytes| bytes.ok_or_else(|| "cannot read the photo: no such file".into()))
+                .map_err(|d| d.message)
+                .and_then(|bytes| bytes.ok_or_else(|| msg!("G0507")))
                 .and_then(|bytes| process_one(&bytes, site, cache, &encoded));
             bar.inc(1);
             (job, result)
@@ -387,8 +408,13 @@ fn run(
     for (job, result) in results {
         let done = match result {
             Ok(d) => d,
-            Err(msg) => {
-                errors.push(Diagnostic::error(Location::file(&job.file), msg));
+            Err(message) => {
+                let help = photo_help(&message);
+                let d = Diagnostic::error(Location::file(&job.file), message);
+                errors.push(match help {
+                    Some(help) => d.help(help),
+                    None => d,
+                });
                 continue;
             }
         };

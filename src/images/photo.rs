@@ -4,32 +4,31 @@
 //! encoded as JPEG and WebP from pixels only — so no metadata, GPS location
 //! included, can reach an output file.
 
+use crate::messages::{msg, Msg};
 use fast_image_resize as fr;
 use image::{ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use std::io::Cursor;
 
 /// A decoded photo's problem, said for a writer.
-pub type PhotoResult<T> = Result<T, String>;
+pub type PhotoResult<T> = Result<T, Msg>;
+
+fn damaged(e: image::ImageError) -> Msg {
+    msg!("G0504", error = e.to_string())
+}
 
 /// Width, height and format from the header alone: nothing is decoded yet.
 pub fn probe(bytes: &[u8], max_pixels: u64) -> PhotoResult<(u32, u32, ImageFormat)> {
     let reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| format!("cannot read the file: {e}"))?;
-    let format = reader
-        .format()
-        .ok_or("this file is not an image (JPEG, PNG or WebP expected)")?;
+        .map_err(|e| msg!("G0501", error = e.to_string()))?;
+    let format = reader.format().ok_or(msg!("G0502"))?;
     if !matches!(
         format,
         ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
     ) {
-        return Err(format!(
-            "{format:?} images are not supported; export the photo as JPEG"
-        ));
+        return Err(msg!("G0503", format = format!("{format:?}")));
     }
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|e| format!("the image is damaged or unreadable ({e})"))?;
+    let (w, h) = reader.into_dimensions().map_err(damaged)?;
     // Decoders fill a cut-off file with grey; a half-downloaded photo must be refused instead.
     let complete = match format {
         ImageFormat::Jpeg => bytes
@@ -41,18 +40,14 @@ pub fn probe(bytes: &[u8], max_pixels: u64) -> PhotoResult<(u32, u32, ImageForma
         _ => true,
     };
     if !complete {
-        return Err(
-            "the image is damaged or unreadable (the file is cut off: copy or download it again)"
-                .into(),
-        );
+        return Err(msg!("G0505"));
     }
     let pixels = w as u64 * h as u64;
     if pixels > max_pixels {
-        return Err(format!(
-            "the image is {w}×{h} pixels ({:.0} megapixels), over the limit of {:.0}; resize it before adding it",
-            pixels as f64 / 1e6,
-            max_pixels as f64 / 1e6
-        ));
+        let size = format!("{w}×{h}");
+        let mega = format!("{:.0}", pixels as f64 / 1e6);
+        let max = format!("{:.0}", max_pixels as f64 / 1e6);
+        return Err(msg!("G0506", size = size, mega = mega, max = max));
     }
     Ok((w, h, format))
 }
@@ -62,19 +57,16 @@ pub fn decode(bytes: &[u8], max_pixels: u64) -> PhotoResult<RgbImage> {
     probe(bytes, max_pixels)?;
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| msg!("G0501", error = e.to_string()))?;
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(max_pixels * 8 + (64 << 20));
     reader.limits(limits);
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| format!("the image is damaged or unreadable ({e})"))?;
+    let mut decoder = reader.into_decoder().map_err(damaged)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
-    let mut img = image::DynamicImage::from_decoder(decoder)
-        .map_err(|e| format!("the image is damaged or unreadable ({e})"))?;
+    let mut img = image::DynamicImage::from_decoder(decoder).map_err(damaged)?;
     img.apply_orientation(orientation);
     let mut rgb = img.into_rgb8();
     if let Some(icc) = icc {
@@ -170,15 +162,17 @@ mod tests {
 
     #[test]
     fn probe_rejects_what_is_not_a_photo() {
-        assert!(probe(b"hello", 50_000_000)
-            .unwrap_err()
-            .contains("not an image"));
+        assert_eq!(probe(b"hello", 50_000_000).unwrap_err(), msg!("G0502"));
         let mut png = Vec::new();
         RgbImage::new(10, 10)
             .write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
             .unwrap();
         assert_eq!(probe(&png, 50_000_000).unwrap(), (10, 10, ImageFormat::Png));
-        assert!(probe(&png, 99).unwrap_err().contains("over the limit"));
+        let big = probe(&png, 99).unwrap_err();
+        assert_eq!(big.code(), Some("G0506"));
+        assert!(big
+            .render(crate::messages::Lang::En)
+            .starts_with("the image is 10×10 pixels (0 megapixels), over the limit of 0;"));
         assert!(
             decode(&png[..png.len() / 2], 50_000_000).is_err(),
             "a truncated file is an error, not a panic"
@@ -188,9 +182,10 @@ mod tests {
             .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
             .unwrap();
         assert!(probe(&jpeg, 50_000_000).is_ok());
-        assert!(probe(&jpeg[..jpeg.len() - 40], 50_000_000)
-            .unwrap_err()
-            .contains("cut off"));
+        assert_eq!(
+            probe(&jpeg[..jpeg.len() - 40], 50_000_000).unwrap_err(),
+            msg!("G0505")
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::columns::{Column, Columns};
 use super::record::{Record, RowReader};
 use super::sheet::Row;
 use crate::error::Diagnostic;
+use crate::messages::msg;
 use crate::site::{AwardEntry, Kind, Site};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -136,13 +137,12 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
                                 .get(&[crate::yaml::Seg::Key("awards")])
                                 .is_some()
                             {
+                                let file = en.origin.path.as_path();
+                                let slug = &site.profiles[p].slug;
                                 plan.skipped.push(
-                                    reader.skip(row, None, format!(
-                                        "{} repeats `awards`, so an award cannot be added to the profile `{}`",
-                                        en.origin.path.display(),
-                                        site.profiles[p].slug
-                                    ))
-                                    .help("remove `awards` from the English file (it comes from the Vietnamese one) and import again"),
+                                    reader
+                                        .skip(row, None, msg!("G0703", file = file, slug = slug))
+                                        .help(msg!("G0703.help")),
                                 );
                                 continue;
                             }
@@ -223,20 +223,12 @@ pub fn plan(site: &Site, rows: &[Row], columns: &Columns, settings: Settings) ->
 fn merge(p: &mut NewProfile, r: &Record, reader: &RowReader, row: &Row) -> Vec<Diagnostic> {
     let mut conflicts = Vec::new();
     let mut disagree = |col: Column, by: usize, kept: &str, given: &str| {
+        let (given, kept, name) = (q(given), q(kept), q(&r.name));
+        let message = msg!("G0704", given = given, name = &name, row = by, kept = kept);
         conflicts.push(
             reader
-                .skip(
-                    row,
-                    Some(col),
-                    format!(
-                    "{given:?} for {:?}, but row {by} gave {kept:?}; the profile keeps {kept:?}",
-                    r.name
-                ),
-                )
-                .help(format!(
-                    "make the rows of {:?} agree, or edit the profile after the import",
-                    r.name
-                )),
+                .skip(row, Some(col), message)
+                .help(msg!("G0704.help", name = name)),
         );
     };
     let given_by = &mut p.given_by;
@@ -315,17 +307,22 @@ fn differs_from_site(
     ] {
         let Some(given) = given else { continue };
         if kept != given {
+            let (given, name, kept) = (q(given), q(&r.name), q(kept));
+            let f = file.as_str();
+            let message = msg!("G0705", given = given, name = name, file = f, kept = kept);
             conflicts.push(
                 reader
-                    .skip(row, Some(col), format!(
-                        "{given:?} for {:?}, but {file} says {kept:?}; an import only adds awards to a profile that exists",
-                        r.name
-                    ))
-                    .help(format!("if the row is right, change it in {file}")),
+                    .skip(row, Some(col), message)
+                    .help(msg!("G0705.help", file = &file)),
             );
         }
     }
     conflicts
+}
+
+/// A value quoted as the messages show what a cell says.
+fn q(s: &str) -> String {
+    format!("{s:?}")
 }
 
 /// `base`, else `base-2`, `base-3`… (the first free one, so the same sheet

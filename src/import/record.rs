@@ -6,6 +6,7 @@ use super::columns::{norm, Column, Columns};
 use super::plan::Settings;
 use super::sheet::Row;
 use crate::error::{Diagnostic, Location};
+use crate::messages::{msg, Msg};
 use crate::site::{AwardEntry, Kind, Site};
 
 /// A row read into typed values.
@@ -54,7 +55,7 @@ impl RowReader<'_> {
         })
     }
 
-    pub(super) fn skip(&self, row: &Row, col: Option<Column>, message: String) -> Diagnostic {
+    pub(super) fn skip(&self, row: &Row, col: Option<Column>, message: Msg) -> Diagnostic {
         let mut d =
             Diagnostic::warning(Location::at(self.settings.label, row.number, None), message);
         if let Some(col) = col {
@@ -67,23 +68,35 @@ impl RowReader<'_> {
         let text = |col| self.cell(row, col).map(str::to_string);
         let Some(name) = text(Column::Name) else {
             return Err(self
-                .skip(row, Some(Column::Name), "the row has no name".into())
-                .help("fill in the name, or delete the row"));
+                .skip(row, Some(Column::Name), msg!("G0706"))
+                .help(msg!("G0706.help")));
         };
         if crate::text::fold::slugify(&name).is_empty() {
-            return Err(self.skip(
-                row,
-                Some(Column::Name),
-                format!("{name:?} has no letters to make a file name from"),
-            ));
+            return Err(self
+                .skip(
+                    row,
+                    Some(Column::Name),
+                    msg!("G0707", name = format!("{name:?}")),
+                )
+                .help(msg!("G0707.help")));
         }
         let kind = self.kind(row, &name)?;
-        let field = match self.cell(row, Column::Field).or(self.settings.default_field) {
-            Some(v) => self.lookup(row, Column::Field, v, &self.site.data.fields, |n| [Some(&n.vi), n.en.as_ref()], "data/fields.yaml")?,
+        let field = match self
+            .cell(row, Column::Field)
+            .or(self.settings.default_field)
+        {
+            Some(v) => self.lookup(
+                row,
+                Column::Field,
+                v,
+                &self.site.data.fields,
+                |n| [Some(&n.vi), n.en.as_ref()],
+                "data/fields.yaml",
+            )?,
             None => {
                 return Err(self
-                    .skip(row, Some(Column::Field), "the row has no field (lĩnh vực), which every profile needs".into())
-                    .help("fill in the \"Lĩnh vực\" column, or give one field for all rows with --field KEY"))
+                    .skip(row, Some(Column::Field), msg!("G0708"))
+                    .help(msg!("G0708.help")))
             }
         };
         let commune = match self.cell(row, Column::Commune) {
@@ -125,14 +138,9 @@ impl RowReader<'_> {
                     .skip(
                         row,
                         Some(Column::Summary),
-                        format!(
-                            "the summary has {n} characters, more than the {} that fit on cards",
-                            crate::validate::SUMMARY_MAX_CHARS
-                        ),
+                        msg!("G0709", count = n, max = crate::validate::SUMMARY_MAX_CHARS),
                     )
-                    .help(
-                        "shorten it in the sheet, or leave it empty and write it in the profile",
-                    ));
+                    .help(msg!("G0709.help")));
             }
         }
         Ok(Record {
@@ -164,9 +172,9 @@ impl RowReader<'_> {
                     .skip(
                         row,
                         Some(Column::Kind),
-                        format!("{v:?} is neither an individual nor a collective"),
+                        msg!("G0710", value = format!("{v:?}")),
                     )
-                    .help("write \"cá nhân\" or \"tập thể\"")),
+                    .help(msg!("G0710.help"))),
             };
         }
         if guess_kind(name) == Kind::Collective {
@@ -190,8 +198,12 @@ impl RowReader<'_> {
             Some(v) => match v.parse::<i32>() {
                 Ok(y) if plausible(y) => Ok(y),
                 _ => Err(self
-                    .skip(row, Some(Column::Year), format!("{v:?} is not a year"))
-                    .help("write the four-digit year of the award, e.g. 2024")),
+                    .skip(
+                        row,
+                        Some(Column::Year),
+                        msg!("G0711", value = format!("{v:?}")),
+                    )
+                    .help(msg!("G0711.help"))),
             },
             // "Quyết định số 1234/QĐ-UBND ngày 12/6/2024" carries the year.
             None => decision
@@ -202,8 +214,8 @@ impl RowReader<'_> {
                         .find(|y| plausible(*y))
                 })
                 .ok_or_else(|| {
-                    self.skip(row, Some(Column::Year), "the award has no year".into())
-                        .help("fill in the \"Năm\" column with the year of the award")
+                    self.skip(row, Some(Column::Year), msg!("G0712"))
+                        .help(msg!("G0712.help"))
                 }),
         }
     }
@@ -231,23 +243,26 @@ impl RowReader<'_> {
                 candidates.push((k, key));
             }
         }
-        let what = match col {
-            Column::Field => "a field",
-            Column::Commune => "a commune",
-            _ => "an award",
+        // The catalogue names the table: "a field", "a commune", "an award".
+        let table_name = match col {
+            Column::Field => "field",
+            Column::Commune => "commune",
+            _ => "award",
         };
-        let mut d = self.skip(row, Some(col), format!("{value:?} is not {what} of {file}"));
+        let quoted = format!("{value:?}");
+        let message = msg!("G0713", value = quoted, table = table_name, file = file);
+        let mut d = self.skip(row, Some(col), message);
         let best = crate::yaml::closest(&wanted, candidates.iter().map(|(k, _)| k.as_str()))
             .and_then(|best| candidates.iter().find(|(k, _)| k == best))
             .map(|(_, key)| *key);
         d = match best {
             Some(key) => {
                 let vi = names(&table[key])[0].cloned().unwrap_or_default();
-                d.help(format!("did you mean {vi:?} (`{key}`)? Correct the sheet, or add the missing entry to {file}"))
+                let name = format!("{vi:?}");
+                let help = msg!("import-did-you-mean", name = name, key = key, file = file);
+                d.help(help)
             }
-            None => d.help(format!(
-                "write one of the names in {file}, or add the missing entry there"
-            )),
+            None => d.help(msg!("G0713.help", file = file)),
         };
         Err(d)
     }

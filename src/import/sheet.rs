@@ -2,6 +2,7 @@
 //! (XLSX, XLS, ODS through calamine). Every cell becomes trimmed NFC text
 //! with its whitespace collapsed, whatever the cell type was.
 
+use crate::messages::msg;
 use anyhow::{bail, Context, Result};
 use calamine::{Data, Reader};
 use std::path::Path;
@@ -29,12 +30,12 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
         .unwrap_or_default();
     if ext == "csv" || ext == "txt" {
         if sheet.is_some() {
-            bail!("--sheet is for workbooks (.xlsx, .xls, .ods); a CSV file has one sheet");
+            bail!(msg!("import-sheet-csv"));
         }
         let bytes = crate::error::fs::read(path)?;
         return Ok(Sheet {
             name: None,
-            rows: read_csv(&bytes).with_context(|| format!("cannot read {}", path.display()))?,
+            rows: read_csv(&bytes).with_context(|| msg!("import-cannot-read", path = path))?,
         });
     }
     read_workbook(path, sheet)
@@ -69,11 +70,7 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Row>> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        bail!(
-            "line {line} is not UTF-8 text: save the sheet as \"CSV UTF-8\" \
-             (files in old Vietnamese encodings such as TCVN3 or VNI must be converted first), \
-             or import the .xlsx file itself"
-        );
+        bail!(msg!("import-csv-not-utf8", line = line));
     }
     // Spreadsheet programs set to Vietnamese (or French, German…) separate
     // with semicolons, because the comma is their decimal mark.
@@ -91,7 +88,9 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Row>> {
         .from_reader(bytes);
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| anyhow::anyhow!("row {}: {e}", i + 1))?;
+        let record = record.map_err(|e| {
+            anyhow::anyhow!(msg!("import-csv-row", row = i + 1, error = e.to_string()))
+        })?;
         rows.push(Row {
             number: i + 1,
             cells: record.iter().map(clean).collect(),
@@ -102,10 +101,8 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Row>> {
 
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
     let mut book = calamine::open_workbook_auto(path).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read {} as a spreadsheet ({e}): import a .xlsx, .xls, .ods or .csv file",
-            path.display()
-        )
+        let error = e.to_string();
+        anyhow::anyhow!(msg!("import-not-a-spreadsheet", path = path, error = error))
     })?;
     let names = book.sheet_names();
     let name = match sheet {
@@ -114,19 +111,19 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Sheet> {
             .find(|n| crate::text::fold::fold(n).trim() == crate::text::fold::fold(wanted).trim())
             .cloned()
             .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "{} has no sheet named {wanted:?}; its sheets are: {}",
-                    path.display(),
-                    names.join(", ")
-                )
+                let (sheet, all) = (format!("{wanted:?}"), names.join(", "));
+                let m = msg!("import-no-sheet", path = path, sheet = sheet, all = all);
+                anyhow::anyhow!(m)
             })?,
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| anyhow::anyhow!("{} has no sheets", path.display()))?,
+            .ok_or_else(|| anyhow::anyhow!(msg!("import-no-sheets", path = path)))?,
     };
     let range = book.worksheet_range(&name).map_err(|e| {
-        anyhow::anyhow!("cannot read the sheet {name:?} of {}: {e}", path.display())
+        let (sheet, err) = (format!("{name:?}"), e.to_string());
+        let m = msg!("import-bad-sheet", sheet = sheet, path = path, error = err);
+        anyhow::anyhow!(m)
     })?;
     // The range starts at the first used cell, not at A1.
     let first_row = range.start().map_or(0, |(r, _)| r as usize);
@@ -182,10 +179,12 @@ mod tests {
 
     #[test]
     fn csv_in_a_legacy_encoding_is_refused_with_advice() {
-        let err = read_csv(b"name\n\xC2\xB9\xE0 Th\xE3\n")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("CSV UTF-8"), "{err}");
+        let err = read_csv(b"name\n\xC2\xB9\xE0 Th\xE3\n").unwrap_err();
+        let err = err.downcast_ref::<crate::messages::Msg>().unwrap();
+        let en = err.render(crate::messages::Lang::En);
+        assert!(en.starts_with("line 2 is not UTF-8 text"), "{en}");
+        assert!(en.contains("CSV UTF-8"), "{en}");
+        assert!(err.render(crate::messages::Lang::Vi).contains("CSV UTF-8"));
     }
 
     #[test]

@@ -4,9 +4,9 @@
 
 use super::plan::NewProfile;
 use crate::data::Data;
+use crate::messages::{msg, Msg};
 use crate::site::{AwardEntry, Date};
 use crate::validate::SUMMARY_MAX_CHARS;
-use anyhow::Result;
 use std::path::Path;
 
 fn quoted(s: &str) -> String {
@@ -136,10 +136,10 @@ fn awards_value(line: &str) -> Option<&str> {
 /// lines are inserted (and `awards: []` becomes `awards:`); everything else
 /// stays byte for byte. An awards list written on one line (`[{…}]`) is left
 /// alone: the writer adds those by hand.
-pub fn add_awards(text: &str, entries: &[AwardEntry]) -> Result<String, String> {
+pub fn add_awards(text: &str, entries: &[AwardEntry]) -> Result<String, Msg> {
     let fm_start = 4; // after "---\n", which the loader has already checked
     let (fm, _, _) =
-        crate::content::split_front_matter(text, Path::new("")).map_err(|d| d.message.text())?;
+        crate::content::split_front_matter(text, Path::new("")).map_err(|d| d.message)?;
     let fm_end = fm_start + fm.len();
     // (start offset in `text`, line without its newline)
     let lines: Vec<(usize, &str)> = fm
@@ -218,11 +218,7 @@ pub fn add_awards(text: &str, entries: &[AwardEntry]) -> Result<String, String> 
             }
             out.push_str(&text[line_end..]);
         }
-        _ => return Err(
-            "its `awards` are written on one line; write them as a list (one `- award:` per line) \
-                 or add the award by hand"
-                .into(),
-        ),
+        _ => return Err(msg!("import-one-line-awards")),
     }
     Ok(out)
 }

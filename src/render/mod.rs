@@ -13,6 +13,7 @@ mod views;
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};
 use crate::images::Images;
+use crate::messages::msg;
 use crate::output::{OutFile, Sink};
 use crate::paths::{self, Urls};
 use crate::scope::Scope;
@@ -67,8 +68,7 @@ fn template_error(e: &tera::Error, theme: &str, template: Option<&str>) -> Diagn
         Some(t) => Path::new("themes").join(theme).join("templates").join(t),
         None => Path::new("themes").join(theme).join("templates"),
     };
-    Diagnostic::error(Location::file(path), chain)
-        .help("a site can override a template by putting a file of the same name in templates/")
+    Diagnostic::error(Location::file(path), msg!("G0601", error = chain)).help(msg!("G0601.help"))
 }
 
 struct Common<'v, 'a> {

@@ -530,10 +530,10 @@ fn only_what_a_row_wrote_can_disagree() {
         out.contains("created 1, updated 1, unchanged 0, skipped 0."),
         "{out}"
     );
-    let warnings: Vec<&str> = out.lines().filter(|l| l.starts_with("warning: ")).collect();
+    let warnings: Vec<&str> = out.lines().filter(|l| l.starts_with("warning[")).collect();
     assert_eq!(
         warnings,
-        ["warning: danh-sach.csv:4: `Xã`: \"muong-thu\" for \"Lò Văn Thử\", but row 3 gave \"muong-mau\"; the profile keeps \"muong-mau\""],
+        ["warning[G0704]: danh-sach.csv:4: `Xã`: \"muong-thu\" for \"Lò Văn Thử\", but row 3 gave \"muong-mau\"; the profile keeps \"muong-mau\""],
         "{out}"
     );
     let person = read(root, "lo-van-thu");

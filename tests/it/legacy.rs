@@ -67,6 +67,20 @@ fn old_encodings_fail_build_and_check_and_fix_encoding_converts_them() {
         String::from_utf8_lossy(&checked.stdout)
     );
     assert_both_reported(&report, profile_line, slogan_line);
+    // In Vietnamese, the staff read what the line says and the command to run.
+    let vi = stderr(&guong(&["check", "--lang", "vi", "--root", root]));
+    assert!(
+        vi.contains(&format!(
+            "lỗi[G0306]: {PROFILE}:{profile_line}: dòng này có vẻ được gõ bằng bảng mã cũ TCVN3 (ABC); chuyển sang Unicode thì đọc là: “{TCVN3_READS}”"
+        )),
+        "{vi}"
+    );
+    assert!(
+        vi.contains(&format!(
+            "cách sửa: chạy lệnh `guong fix-encoding {PROFILE}`"
+        )),
+        "{vi}"
+    );
 
     let files = [site.path().join(PROFILE), site.path().join(SLOGANS)];
     let args = |dry: bool| {

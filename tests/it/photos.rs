@@ -249,7 +249,7 @@ fn a_corrupt_photo_and_a_decompression_bomb_give_one_line_errors_and_keep_public
         let err = stderr(&o);
         let line = err
             .lines()
-            .find(|l| l.starts_with("error:"))
+            .find(|l| l.starts_with("error[G05"))
             .unwrap_or_default();
         assert!(
             line.contains(&format!("content/profiles/nguyen-van-mau/{name}"))

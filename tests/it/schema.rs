@@ -393,7 +393,7 @@ fn check_warns_when_the_sites_schemas_fall_behind_its_data() {
     );
     let err = stderr(&o);
     assert!(
-        err.contains("warning: schemas: the editor schemas are out of date (profile.schema.json, profile.en.schema.json)"),
+        err.contains("warning[G0511]: schemas: the editor schemas are out of date (profile.schema.json, profile.en.schema.json)"),
         "{err}"
     );
     assert!(err.contains("run `guong schema`"), "{err}");
