@@ -78,7 +78,10 @@ check-translations-outdated = Translations: { $count ->
         [one] 1 of { $total } items has an English text older than the Vietnamese
        *[other] { $count } of { $total } items have an English text older than the Vietnamese
     }
-check-translations-both = Translations: { $missing } of { $total } items have no English text and { $outdated } an English text older than the Vietnamese
+check-translations-both = Translations: { $missing ->
+        [one] 1 of { $total } items has
+       *[other] { $missing } of { $total } items have
+    } no English text and { $outdated } an English text older than the Vietnamese
 check-translations-help = { $missing ->
         [0] {""}
        *[other] write the missing English texts (each `….en.md` beside its `….vi.md`){ $outdated ->

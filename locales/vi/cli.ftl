@@ -35,7 +35,7 @@ cli-wrote-schemas = Đã ghi { $count } tệp schema vào { $folder }
 cli-would-convert = Sẽ chuyển đổi { $lines } dòng trong { $files } tệp
 cli-converted = Đã chuyển đổi { $lines } dòng trong { $files } tệp
 cli-built = Đã dựng { $profiles } hồ sơ, { $files } tệp vào { $folder } trong { $seconds } giây
-cli-photos = Ảnh: { $encoded } ảnh mới xử lý, { $cached } ảnh không đổi (lấy từ bộ nhớ đệm)
+cli-photos = Ảnh: xử lý { $encoded } ảnh mới, { $cached } ảnh không đổi (lấy từ bộ nhớ đệm)
 cli-created = Đã tạo { $file }
 cli-new-profile-next = Hồ sơ đang là bản nháp: chọn `field`, viết tóm tắt và câu chuyện, rồi xem trước bằng
     {"  "}guong serve --drafts    →  http://127.0.0.1:1111{ $page }
