@@ -47,6 +47,7 @@ pub mod validate;
 pub mod yaml;
 
 use error::{BuildFailed, Diagnostic, Diagnostics};
+use messages::msg;
 use output::{OutFile, Sink};
 use site::Site;
 use std::path::{Path, PathBuf};
@@ -180,10 +181,8 @@ fn render_with(
     };
     let thumbs = photos.thumbs();
     if photos.encoded + photos.cached > 0 {
-        eprintln!(
-            "Photos: {} encoded, {} unchanged (from the cache)",
-            photos.encoded, photos.cached
-        );
+        let (encoded, cached) = (photos.encoded, photos.cached);
+        eprintln!("{}", msg!("cli-photos", encoded = encoded, cached = cached));
     }
     // The search index is the longest stage, and only the two search pages
     // need its result (the folder's hash): index on a thread of its own
@@ -213,8 +212,9 @@ fn render_with(
             .map_err(|e| {
                 vec![Diagnostic::error(
                     error::Location::file(".guong-cache/search"),
-                    format!("search index: {e:#}"),
-                )]
+                    msg!("G0803", error = format!("{e:#}")),
+                )
+                .help(msg!("G0803.help"))]
             });
         let mut errors = drawn.err().map(|e| e.0).unwrap_or_default();
         let (search_files, search_index) = match searched {
@@ -264,8 +264,9 @@ pub fn build(opts: &Options, out: &Path) -> anyhow::Result<Built> {
         staging.write(&files).map_err(|e| {
             vec![Diagnostic::error(
                 error::Location::file(out),
-                format!("cannot write the site: {e:#}"),
-            )]
+                msg!("G0804", error = format!("{e:#}")),
+            )
+            .help(msg!("G0804.help"))]
         })
     })?;
     let files = staging.files();
@@ -294,15 +295,9 @@ fn example_address_warning(config: &config::Config) -> Option<Diagnostic> {
         None => error::Location::file(rel),
     };
     Some(
-        Diagnostic::warning(
-            at,
-            format!(
-                "NOT READY TO PUBLISH: base_url is the example address {}; every absolute link of this build (canonical, feeds, sitemap, oEmbed) points at it, and the profile pages offer no embed code",
-                config.base_url
-            ),
-        )
-        .field("base_url")
-        .help("set base_url in site.yaml to the address the site will be published at, or build with --base-url https://…"),
+        Diagnostic::warning(at, msg!("G0805", address = &config.base_url))
+            .field("base_url")
+            .help(msg!("G0805.help")),
     )
 }
 

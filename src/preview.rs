@@ -12,6 +12,7 @@
 use crate::content::{self, Changed};
 use crate::error::{Diagnostic, Location, Severity};
 use crate::images::Images;
+use crate::messages::msg;
 use crate::output::OutFile;
 use crate::paths::Urls;
 use crate::render::Renderer;
@@ -451,8 +452,9 @@ impl SearchJob {
         crate::search::build(&self.site, &self.strings, &self.thumbs).map_err(|e| {
             vec![Diagnostic::error(
                 Location::file(".guong-cache/search"),
-                format!("search index: {e:#}"),
-            )]
+                msg!("G0803", error = format!("{e:#}")),
+            )
+            .help(msg!("G0803.help"))]
         })
     }
 }
@@ -490,8 +492,9 @@ fn embeds(
     crate::embed::build_scoped(site, images, &theme.strings, scope).map_err(|e| {
         vec![Diagnostic::error(
             Location::file(format!("themes/{}/templates/embed.html", site.config.theme)),
-            format!("embeds: {e:#}"),
-        )]
+            msg!("G0806", error = format!("{e:#}")),
+        )
+        .help(msg!("G0806.help"))]
     })
 }
 

@@ -15,7 +15,7 @@ const { chromium } = await import('../../tests/browser/node_modules/playwright-c
 const port = 20000 + Math.floor(Math.random() * 20000);
 let logs = '';
 const started = Date.now();
-const serve = spawn(bin, ['serve', '--root', site, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+const serve = spawn(bin, ['serve', '--root', site, '--port', String(port), '--lang', 'en'], { stdio: ['ignore', 'ignore', 'pipe'] });
 serve.stderr.on('data', (d) => { logs += d; });
 while (!/Preview at/.test(logs)) {
   if (serve.exitCode !== null) throw new Error(logs);

@@ -11,10 +11,12 @@
 
 mod html;
 pub mod links;
+pub mod report;
 mod resolve;
 pub mod translations;
 
 use crate::error::{Diagnostic, Location, Repeated, Severity};
+use crate::messages::msg;
 use crate::output::OutFile;
 use crate::site::Site;
 use crate::yaml::Seg;
@@ -50,13 +52,10 @@ fn profile_warnings(site: &Site) -> Vec<Diagnostic> {
         .iter()
         .filter(|p| p.photo.is_none())
         .map(|p| {
-            Diagnostic::warning(p.text.vi.origin.loc(&[Seg::Key("photo")]), "the profile has no photo")
+            Diagnostic::warning(p.text.vi.origin.loc(&[Seg::Key("photo")]), msg!("G0401"))
                 .field("photo")
                 .repeated(Repeated::NoPhoto)
-                .help(format!(
-                    "put a portrait (.jpg, .png or .webp) in {}/ and add `photo: <file name>` and `photo_alt: <what it shows>`",
-                    p.bundle.to_string_lossy().replace('\\', "/")
-                ))
+                .help(msg!("G0401.help", folder = &p.bundle))
         })
         .collect()
 }
@@ -69,21 +68,14 @@ fn unconfirmed_readings(site: &Site) -> Vec<Diagnostic> {
         .flat_map(|p| {
             p.unconfirmed.iter().map(move |u| {
                 let readings: Vec<String> = u.readings.iter().map(|r| format!("“{r}”")).collect();
+                let (readings, key, value) = (readings.join(", "), u.field.key(), &u.value);
                 Diagnostic::warning(
                     p.text.vi.origin.loc(&[Seg::Key("unconfirmed")]),
-                    format!(
-                        "to do: check the spelling {} of `{}` (“{}”) against the original document",
-                        readings.join(", "),
-                        u.field.key(),
-                        u.value
-                    ),
+                    msg!("G0402", readings = readings, key = key, value = value),
                 )
                 .field("unconfirmed")
                 .repeated(Repeated::ReadingToCheck)
-                .help(format!(
-                    "the pages say this spelling is being checked; once the original confirms it, correct `{}` if needed and remove its entry from `unconfirmed`",
-                    u.field.key()
-                ))
+                .help(msg!("G0402.help", key = u.field.key()))
             })
         })
         .collect()

@@ -11,6 +11,7 @@
 //! when it is more than [`SLACK_SECONDS`] older: a checkout, a copy or an
 //! unzip writes the two files of a pair well within that.
 
+use crate::messages::{msg, Msg};
 use crate::site::{Origin, Site};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -29,11 +30,22 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status in the CSV and JSON reports: the same in every language,
+    /// so a spreadsheet's filters keep working.
     pub fn word(self) -> &'static str {
         match self {
             Status::Current => "ok",
             Status::Missing => "missing",
             Status::Outdated => "outdated",
+        }
+    }
+
+    /// The status in the table, in the run's language.
+    fn shown(self) -> Msg {
+        match self {
+            Status::Current => msg!("check-status.ok"),
+            Status::Missing => msg!("check-status.missing"),
+            Status::Outdated => msg!("check-status.outdated"),
         }
     }
 }
@@ -123,6 +135,36 @@ pub fn report(site: &Site) -> Vec<Translation> {
         );
     }
     rows
+}
+
+impl Translation {
+    /// What needs doing, as a diagnostic's message (its code is the one the
+    /// reports carry), and how; `None` when the English text is current.
+    pub fn todo(&self) -> Option<(Msg, Msg)> {
+        let (vi, en) = (path_text(&self.vi), path_text(&self.en));
+        match self.status {
+            Status::Current => None,
+            Status::Missing => Some((
+                msg!("G0410"),
+                msg!("G0410.help", english = en, vietnamese = vi),
+            )),
+            Status::Outdated => Some((
+                msg!("G0411"),
+                msg!("G0411.help", english = en, vietnamese = vi),
+            )),
+        }
+    }
+}
+
+/// The kind of an item in the table, in the run's language.
+fn kind_shown(kind: &str) -> String {
+    match kind {
+        "profile" => msg!("check-kind.profile"),
+        "congress" => msg!("check-kind.congress"),
+        "movement" => msg!("check-kind.movement"),
+        _ => msg!("check-kind.page"),
+    }
+    .text()
 }
 
 /// `x/index.vi.md` → `x/index.en.md`.
@@ -233,11 +275,8 @@ pub fn shallow_history_warning(root: &Path) -> Option<crate::error::Diagnostic> 
         .output()
         .ok()?;
     (out.status.success() && out.stdout.trim_ascii() == b"true").then(|| {
-        crate::error::Diagnostic::warning(
-            crate::error::Location::file("content"),
-            "this git clone is shallow: the translation report dates files by the commits it has, so it cannot tell which English texts are older than their Vietnamese",
-        )
-        .help("fetch the whole history (`git fetch --unshallow`, or `fetch-depth: 0` with actions/checkout) and check again")
+        crate::error::Diagnostic::warning(crate::error::Location::file("content"), msg!("G0409"))
+            .help(msg!("G0409.help"))
     })
 }
 
@@ -258,56 +297,72 @@ pub fn timestamp(secs: i64) -> String {
     )
 }
 
-fn path_text(p: &Path) -> String {
+pub fn path_text(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// The items that need work, as an aligned table under a one-line summary.
-pub fn table(rows: &[Translation]) -> String {
+/// Up to this many items that need work are listed even without
+/// `--verbose`; more are summed up (as the warnings many documents share).
+const LIST_UP_TO: usize = 3;
+
+/// The report for the terminal: a one-line summary, then the items that
+/// need work as an aligned table, or when there are many and not
+/// `verbose`, what to do about them and how to list them.
+pub fn table(rows: &[Translation], verbose: bool) -> String {
     let missing = rows.iter().filter(|r| r.status == Status::Missing).count();
     let outdated = rows.iter().filter(|r| r.status == Status::Outdated).count();
-    if missing + outdated == 0 {
-        return format!(
-            "Translations: all {} items have an English text at least as recent as the Vietnamese.\n",
-            rows.len()
-        );
+    let (total, m, o) = (rows.len(), missing, outdated);
+    let mut summary = match (missing, outdated) {
+        (0, 0) => return format!("{}\n", msg!("check-translations-current", count = total)),
+        (_, 0) => msg!("check-translations-missing", count = m),
+        (0, _) => msg!("check-translations-outdated", count = o),
+        _ => msg!("check-translations-both", missing = m, outdated = o),
+    };
+    // Set apart: the catalogue's test finds an id only on the line of `msg!(`.
+    summary.args.push(("total", total.into()));
+    if missing + outdated > LIST_UP_TO && !verbose {
+        let help = msg!("check-translations-help", missing = m, outdated = o);
+        return format!("{summary}.\n  {}: {help}\n", msg!("label-help"));
     }
-    let mut out = format!(
-        "Translations: {} of {} items need work ({missing} without English, {outdated} with English older than the Vietnamese):\n\n",
-        missing + outdated,
-        rows.len()
-    );
+    let mut out = format!("{summary}:\n\n");
     let mut todo: Vec<&Translation> = rows
         .iter()
         .filter(|r| r.status != Status::Current)
         .collect();
     todo.sort_by(|a, b| (a.status, a.kind, &a.en).cmp(&(b.status, b.kind, &b.en)));
     let header = [
-        "STATUS",
-        "KIND",
-        "ENGLISH FILE",
-        "VIETNAMESE CHANGED",
-        "ENGLISH CHANGED",
-    ];
+        msg!("check-column.status"),
+        msg!("check-column.kind"),
+        msg!("check-column.english"),
+        msg!("check-column.vietnamese-changed"),
+        msg!("check-column.english-changed"),
+    ]
+    .map(|m| m.text());
     let cells: Vec<[String; 5]> = todo
         .iter()
         .map(|r| {
             [
-                r.status.word().to_string(),
-                r.kind.to_string(),
+                r.status.shown().text(),
+                kind_shown(r.kind),
                 path_text(&r.en),
                 r.vi_changed.map(date).unwrap_or_else(|| "-".into()),
                 r.en_changed.map(date).unwrap_or_else(|| "-".into()),
             ]
         })
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &cells {
+    out.push_str(&aligned(&header, &cells));
+    out
+}
+
+/// Rows of cells in columns as wide as their widest cell.
+fn aligned(header: &[String; 5], cells: &[[String; 5]]) -> String {
+    let mut widths = header.clone().map(|h| h.chars().count());
+    for row in cells {
         for (w, c) in widths.iter_mut().zip(row) {
             *w = (*w).max(c.chars().count());
         }
     }
-    let line = |cols: Vec<&str>| {
+    let line = |cols: &[String; 5]| {
         let padded: Vec<String> = cols
             .iter()
             .zip(widths)
@@ -315,9 +370,9 @@ pub fn table(rows: &[Translation]) -> String {
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    out.push_str(&line(header.to_vec()));
-    for row in &cells {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    let mut out = line(header);
+    for row in cells {
+        out.push_str(&line(row));
     }
     out
 }
@@ -325,11 +380,13 @@ pub fn table(rows: &[Translation]) -> String {
 /// Every item as CSV (RFC 4180), one row each, for a spreadsheet.
 pub fn csv(rows: &[Translation]) -> String {
     let mut out = String::from(
-        "status,kind,key,title,vietnamese_file,english_file,vietnamese_changed,english_changed\r\n",
+        "status,code,kind,key,title,vietnamese_file,english_file,vietnamese_changed,english_changed\r\n",
     );
     for r in rows {
+        let code = r.todo().and_then(|(m, _)| m.code()).unwrap_or_default();
         let fields = [
             r.status.word().to_string(),
+            code.to_string(),
             r.kind.to_string(),
             r.key.clone(),
             r.title.clone(),

@@ -4,6 +4,7 @@
 //! and the builds keep both cores.
 
 use super::live::{self, Hub};
+use crate::messages::msg;
 use crate::paths::output_file;
 use crate::preview::Files;
 use http_body_util::{Either, Full};
@@ -33,7 +34,11 @@ pub fn spawn(listener: std::net::TcpListener, files: Files, hub: Arc<Hub>) -> st
 async fn accept(listener: std::net::TcpListener, files: Files, hub: Arc<Hub>) {
     let listener = match tokio::net::TcpListener::from_std(listener) {
         Ok(l) => l,
-        Err(e) => return eprintln!("error: the preview cannot listen: {e}"),
+        Err(e) => {
+            let error = e.to_string();
+            let label = msg!("label-error");
+            return eprintln!("{label}: {}", msg!("serve-cannot-listen", error = error));
+        }
     };
     loop {
         let stream = match listener.accept().await {

@@ -9,6 +9,7 @@ pub mod live;
 pub use http::content_type;
 
 use crate::error::Diagnostic;
+use crate::messages::msg;
 use crate::preview::{Preview, Update};
 use crate::Options;
 use anyhow::Result;
@@ -42,8 +43,7 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
     opts.base_url = Some(format!("http://{shown}"));
     // Fail at once if the port is taken, not after building ten thousand
     // pages; a browser that asks meanwhile waits for the first build.
-    let listener = std::net::TcpListener::bind(address)
-        .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?;
+    let listener = std::net::TcpListener::bind(address).map_err(|e| cannot_listen(address, &e))?;
     // Watch before the first build: a file saved meanwhile is not missed.
     let (tx, rx) = channel::<Event>();
     let _watcher = watch(&opts.root, tx.clone())?;
@@ -52,18 +52,15 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
     let first = preview.rebuild();
     let files = preview.files();
     let hub = Arc::new(live::Hub::new(files.clone()));
-    http::spawn(listener, files, hub.clone())
-        .map_err(|e| anyhow::anyhow!("cannot listen on {address}: {e}"))?;
+    http::spawn(listener, files, hub.clone()).map_err(|e| cannot_listen(address, &e))?;
     report(first, &hub);
-    eprintln!(
-        "Built {} profiles in {:.1} s. Preview at http://{shown}/ (Ctrl+C to stop)",
-        preview.profiles(),
-        start.elapsed().as_secs_f64()
-    );
+    let seconds = format!("{:.1}", start.elapsed().as_secs_f64());
+    let (n, s, at) = (preview.profiles(), seconds, format!("http://{shown}/"));
+    let started = msg!("serve-started", profiles = n, seconds = s, address = at);
+    eprintln!("{started}");
     if bind.is_unspecified() || !bind.is_loopback() {
-        eprintln!(
-            "note: listening on {address}: other computers on the network can see the preview"
-        );
+        let address = address.to_string();
+        eprintln!("{}", msg!("serve-listening-everywhere", address = address));
     }
 
     let mut search_due = Some(Instant::now());
@@ -96,10 +93,8 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
                 match result {
                     Ok(index) => {
                         if let Ok(update) = applied(preview.apply_search(index), &hub) {
-                            eprintln!(
-                                "search index updated ({} files changed)",
-                                update.changed.len()
-                            );
+                            let count = update.changed.len();
+                            eprintln!("{}", msg!("serve-search-updated", count = count));
                         }
                     }
                     Err(diags) => print_errors(&diags),
@@ -124,6 +119,17 @@ pub fn serve(opts: &Options, bind: IpAddr, port: u16) -> Result<()> {
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         }
     }
+}
+
+/// The port is taken (by another preview, most often) or not ours to use.
+fn cannot_listen(address: SocketAddr, e: &std::io::Error) -> anyhow::Error {
+    let (address, error) = (address.to_string(), e.to_string());
+    let mut text = msg!("serve-cannot-listen-on", address = address, error = error).text();
+    if e.kind() == std::io::ErrorKind::AddrInUse {
+        let help = msg!("serve-port-taken");
+        text.push_str(&format!("\n  {}: {help}", msg!("label-help")));
+    }
+    anyhow::anyhow!(text)
 }
 
 type Watcher = Debouncer<RecommendedWatcher, NoCache>;
@@ -156,9 +162,10 @@ fn watch(root: &std::path::Path, tx: Sender<Event>) -> Result<Watcher> {
         let dir = root.join(dir);
         if dir.is_dir() {
             watcher.watch(&dir, RecursiveMode::Recursive).map_err(|e| {
+                let error = e.to_string();
                 anyhow::anyhow!(
-                    "cannot watch {}: {e} (on Linux, raise fs.inotify.max_user_watches)",
-                    dir.display()
+                    "{}",
+                    msg!("serve-cannot-watch", folder = &dir, error = error)
                 )
             })?;
         }
@@ -211,25 +218,14 @@ fn print_errors(diags: &[Diagnostic]) {
     for d in diags {
         eprintln!("{d}");
     }
-    eprintln!("\nThe preview keeps showing the last good version until these are fixed.");
+    eprintln!("\n{}", msg!("serve-keeps-last-good"));
 }
 
 fn print_update(u: &Update) {
-    let first = u.changed.first().map(String::as_str).unwrap_or("");
-    eprintln!(
-        "rebuilt in {} ms: {} of {} files changed{}{}",
-        u.took.as_millis(),
-        u.changed.len(),
-        u.drawn,
-        if first.is_empty() {
-            String::new()
-        } else {
-            format!(" ({first}…)")
-        },
-        if u.removed.is_empty() {
-            String::new()
-        } else {
-            format!(", {} removed", u.removed.len())
-        },
-    );
+    let first = u.changed.first().map(String::as_str).unwrap_or("none");
+    let (t, c, d, f) = (u.took.as_millis() as u64, u.changed.len(), u.drawn, first);
+    let mut rebuilt = msg!("serve-rebuilt", ms = t, changed = c, drawn = d, first = f);
+    // Set apart: the catalogue's test finds an id only on the line of `msg!(`.
+    rebuilt.args.push(("removed", u.removed.len().into()));
+    eprintln!("{rebuilt}");
 }

@@ -37,7 +37,7 @@ before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'guong-serve-'));
   await cp(path.dirname(FIXTURE), dir, { recursive: true, filter: (src) => src !== FIXTURE });
   const port = await freePort();
-  serve = spawn(BIN, ['serve', '--root', dir, '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  serve = spawn(BIN, ['serve', '--root', dir, '--port', String(port), '--lang', 'en'], { stdio: ['ignore', 'ignore', 'pipe'] });
   serve.stderr.on('data', (d) => { logs += d; });
   const deadline = Date.now() + 120_000;
   while (!/Preview at (http:\/\/\S+?)\//.test(logs)) {

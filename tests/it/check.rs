@@ -1,7 +1,8 @@
 //! `guong check`, the site doctor: links, anchors and images that lead
 //! nowhere are reported at the file and line that wrote them, all in one
 //! run with the loading errors; warnings come apart; the translation report
-//! prints as a table or CSV; the exit code says whether there was an error.
+//! prints as a summary, a table, CSV or JSON; the JSON report carries every
+//! diagnostic's code; the exit code says whether there was an error.
 
 use crate::common::*;
 use std::path::Path;
@@ -15,6 +16,18 @@ fn check(root: &Path, extra: &[&str]) -> Output {
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// How many diagnostics of a severity (`error`, `warning`) a report lists:
+/// lines that start with its label, with or without a code (`error[G0404]:`).
+fn count(report: &str, label: &str) -> usize {
+    report
+        .lines()
+        .filter(|l| {
+            l.strip_prefix(label)
+                .is_some_and(|rest| rest.starts_with(':') || rest.starts_with('['))
+        })
+        .count()
 }
 
 /// `file:line:col` of the first occurrence of `needle` in a file of the site,
@@ -43,16 +56,16 @@ fn a_broken_link_a_missing_anchor_and_missing_images_are_reported_together() {
     let profile = "content/profiles/lo-thi-thu/index.vi.md";
     for expected in [
         format!(
-            "error: {}: the link `/dien-hinh/nguyen-van-mua/` leads to no page of the site\n  help: did you mean /dien-hinh/nguyen-van-mau/?",
+            "error[G0404]: {}: the link `/dien-hinh/nguyen-van-mua/` leads to no page of the site\n  help: did you mean /dien-hinh/nguyen-van-mau/?",
             position(root, page, "[hồ sơ bác sĩ]")
         ),
         format!(
-            "error: {}: the link `../../dien-hinh/lo-thi-thu/#so-lieu-2023`: the page /dien-hinh/lo-thi-thu/ has no anchor `#so-lieu-2023`\n  help: did you mean `#so-lieu`?",
+            "error[G0406]: {}: the link `../../dien-hinh/lo-thi-thu/#so-lieu-2023`: the page /dien-hinh/lo-thi-thu/ has no anchor `#so-lieu-2023`\n  help: did you mean `#so-lieu`?",
             position(root, movement, "[bảng số liệu]")
         ),
         // An image on a page that is not a profile: nothing publishes it.
         format!(
-            "error: {}: the image `ban-do.png` does not exist (it leads to /phong-trao/phong-trao-mau/ban-do.png)",
+            "error[G0403]: {}: the image `ban-do.png` does not exist (it leads to /phong-trao/phong-trao-mau/ban-do.png)",
             position(root, movement, "![Bản đồ")
         ),
         // An image of a profile's story: a loading error, in the same run.
@@ -65,16 +78,16 @@ fn a_broken_link_a_missing_anchor_and_missing_images_are_reported_together() {
     }
     // The link with a valid anchor on the same line is not reported.
     assert!(!err.contains("#hanh-trinh"), "{err}");
-    let errors = err.matches("error: ").count() + err.matches("error[").count();
-    assert_eq!(errors, 4, "{err}");
+    assert_eq!(count(&err, "error"), 4, "{err}");
     assert!(
         err.contains("\nFix the errors above before publishing: 4 errors, "),
         "{err}"
     );
     // Warnings after the errors, listed apart.
-    let last_error = err.rfind("error: ").unwrap();
-    let first_warning = err.find("warning: ").unwrap();
-    assert!(last_error < first_warning, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    let last_error = lines.iter().rposition(|l| count(l, "error") == 1);
+    let first_warning = lines.iter().position(|l| count(l, "warning") == 1);
+    assert!(last_error.unwrap() < first_warning.unwrap(), "{err}");
     assert!(!root.join("public").exists(), "check writes nothing");
 }
 
@@ -120,7 +133,7 @@ fn an_anchor_is_checked_against_the_ids_of_the_target_page() {
         "{}",
         stderr(&o)
     );
-    assert_eq!(stderr(&o).matches("error: ").count(), 1, "{}", stderr(&o));
+    assert_eq!(count(&stderr(&o), "error"), 1, "{}", stderr(&o));
 }
 
 #[test]
@@ -129,22 +142,18 @@ fn the_good_fixture_checks_clean_with_photo_warnings_only() {
     let o = check(tmp.path(), &["--verbose"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
-    assert!(!err.contains("error: "), "{err}");
+    assert_eq!(count(&err, "error"), 0, "{err}");
     let without_photo = profiles_without_photo(tmp.path());
     assert!(!without_photo.is_empty());
     for p in &without_photo {
         assert!(
             err.contains(&format!(
-                "warning: content/profiles/{p}/index.vi.md:1: `photo`: the profile has no photo"
+                "warning[G0401]: content/profiles/{p}/index.vi.md:1: `photo`: the profile has no photo"
             )),
             "{p}: {err}"
         );
     }
-    assert_eq!(
-        err.matches("warning: ").count(),
-        without_photo.len(),
-        "{err}"
-    );
+    assert_eq!(count(&err, "warning"), without_photo.len(), "{err}");
 }
 
 fn profiles_without_photo(root: &Path) -> Vec<String> {
@@ -170,7 +179,7 @@ fn the_real_site_checks_clean() {
     let o = check(&root, &["--verbose"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
-    assert!(!err.contains("error: "), "{err}");
+    assert_eq!(count(&err, "error"), 0, "{err}");
     // The real profiles have no photos yet: one warning each; one to-do per
     // field with readings still to check against the original document;
     // nothing else but, in a shallow clone (a CI checkout), the warning
@@ -187,7 +196,7 @@ fn the_real_site_checks_clean() {
         .count();
     assert_eq!(todos, fields_with_unconfirmed_readings(&root), "{err}");
     let expected = profiles_without_photo(&root).len() + todos + usize::from(shallow);
-    assert_eq!(err.matches("warning: ").count(), expected, "{err}");
+    assert_eq!(count(&err, "warning"), expected, "{err}");
     assert!(
         err.contains(&format!(
             "\nNothing blocks publishing: 0 errors, {expected} warnings"
@@ -214,17 +223,134 @@ fn the_real_site_checks_clean() {
         "{short}"
     );
     assert!(
-        short.lines().count() <= 15,
-        "{} lines:\n{short}",
-        short.lines().count()
-    );
-    assert!(
         short.trim_end().ends_with('.')
             && short.contains(&format!(
                 "Nothing blocks publishing: 0 errors, {expected} warnings"
             )),
         "{short}"
     );
+}
+
+/// Of the items of a site (drafts aside), how many have no English text
+/// and how many an older one, and how many there are: from the CSV.
+fn translations_to_do(root: &Path) -> (usize, usize, usize) {
+    let (_, rows) = csv_report(root);
+    let n = |status: &str| rows.iter().filter(|r| r[0] == status).count();
+    (n("missing"), n("outdated"), rows.len())
+}
+
+#[test]
+fn check_on_the_real_site_fits_a_screen_and_says_what_to_do() {
+    let root = repo();
+    let o = check(&root, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (out, err) = (stdout(&o), stderr(&o));
+    // Everything a writer sees: both streams.
+    let lines = out.lines().count() + err.lines().count();
+    assert!(lines <= 15, "{lines} lines:\n{err}\n{out}");
+    // The translations that need work are one summary with what to do,
+    // not a table of every file.
+    let (missing, outdated, total) = translations_to_do(&root);
+    let summary = match (missing, outdated) {
+        (0, 0) => format!("all {total} items have an English text"),
+        (0, n) => format!("{n} of {total} items have an English text older than the Vietnamese."),
+        (n, 0) => format!("{n} of {total} items have no English text."),
+        (m, n) => {
+            format!("{m} of {total} items have no English text and {n} an English text older")
+        }
+    };
+    assert!(out.contains(&summary), "{summary:?} in:\n{out}");
+    if missing + outdated > 3 {
+        assert!(
+            out.contains("\n  help: ") && out.contains("`guong check --verbose` lists each"),
+            "{out}"
+        );
+        assert!(!out.lines().any(|l| l.starts_with("outdated")), "{out}");
+        // --verbose lists each.
+        let full = stdout(&check(&root, &["--verbose"]));
+        let rows = full
+            .lines()
+            .filter(|l| l.starts_with("outdated") || l.starts_with("missing"));
+        assert_eq!(rows.count(), missing + outdated, "{full}");
+    }
+    // In Vietnamese, the same, as a writer reads it.
+    let vi = check(&root, &["--lang", "vi"]);
+    let (out, err) = (stdout(&vi), stderr(&vi));
+    assert!(
+        out.lines().count() + err.lines().count() <= 15,
+        "{err}\n{out}"
+    );
+    assert!(out.starts_with("Bản dịch: "), "{out}");
+    if outdated > 0 {
+        assert!(
+            out.contains(&format!("{outdated} bản tiếng Anh cũ hơn bản tiếng Việt")),
+            "{out}"
+        );
+    }
+    assert!(
+        err.contains("\nKhông có gì cản trở việc xuất bản: 0 lỗi, "),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_json_report_carries_each_diagnostics_code_in_the_runs_language() {
+    let tmp = site_with(Some("links"));
+    let root = tmp.path();
+    let report = |lang: &str| {
+        let o = check(root, &["--format", "json", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).expect("JSON on stdout")
+    };
+    let en = report("en");
+    assert_eq!(en["ok"], false);
+    let diagnostics = en["diagnostics"].as_array().unwrap();
+    assert_eq!(
+        diagnostics.len() as u64,
+        en["errors"].as_u64().unwrap() + en["warnings"].as_u64().unwrap()
+    );
+    let link = diagnostics
+        .iter()
+        .find(|d| d["code"] == "G0404")
+        .expect("the broken link, by its code");
+    assert_eq!(link["severity"], "error");
+    assert_eq!(link["file"], "content/pages/gioi-thieu.vi.md");
+    assert!(link["line"].as_u64().is_some() && link["column"].as_u64().is_some());
+    assert_eq!(
+        link["message"],
+        "the link `/dien-hinh/nguyen-van-mua/` leads to no page of the site"
+    );
+    assert_eq!(link["help"], "did you mean /dien-hinh/nguyen-van-mau/?");
+    // Every diagnostic of this module has a code; warnings summed up in the
+    // terminal are each listed.
+    let photos = diagnostics.iter().filter(|d| d["code"] == "G0401").count();
+    assert_eq!(photos, profiles_without_photo(root).len());
+    // Translatable items carry the code of what needs doing.
+    let items = en["translations"].as_array().unwrap();
+    assert_eq!(items.len(), translatable_items(root));
+    for item in items {
+        let code = match item["status"].as_str().unwrap() {
+            "ok" => serde_json::Value::Null,
+            "missing" => "G0410".into(),
+            _ => "G0411".into(),
+        };
+        assert_eq!(item["code"], code, "{item}");
+    }
+    // The same report in Vietnamese: codes, files and statuses do not change.
+    let vi = report("vi");
+    let link_vi = vi["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "G0404")
+        .unwrap();
+    assert_eq!(link_vi["file"], link["file"]);
+    assert_eq!(
+        link_vi["message"],
+        "liên kết `/dien-hinh/nguyen-van-mua/` không dẫn tới trang nào của trang web"
+    );
+    assert_eq!(vi["lang"], "vi");
+    assert_eq!(vi["translations"][0]["status"], items[0]["status"]);
 }
 
 /// How many (published profile, field) pairs list an unconfirmed reading.
@@ -319,21 +445,43 @@ fn the_translation_report_as_csv_lists_every_item_and_finds_missing_english() {
     let root = tmp.path();
     let en = "content/profiles/nguyen-van-mau/index.en.md";
     let (header, rows) = csv_report(root);
-    assert_eq!(header.len(), 8, "{header:?}");
+    assert_eq!(
+        header,
+        [
+            "status",
+            "code",
+            "kind",
+            "key",
+            "title",
+            "vietnamese_file",
+            "english_file",
+            "vietnamese_changed",
+            "english_changed"
+        ]
+    );
     assert!(rows.iter().all(|r| r.len() == header.len()), "{rows:?}");
     assert_eq!(rows.len(), translatable_items(root));
     assert_eq!(status_of(&header, &rows, en), "ok");
+    // The code names what needs doing, so the guides can say how.
+    for row in &rows {
+        let code = match row[0].as_str() {
+            "ok" => "",
+            "missing" => "G0410",
+            _ => "G0411",
+        };
+        assert_eq!(row[1], code, "{row:?}");
+    }
     // Diagnostics stay on standard error, so the CSV can be redirected.
     let o = check(root, &["--format", "csv"]);
     assert!(!stdout(&o).contains("warning"));
-    assert!(stderr(&o).contains("warning: "));
+    assert!(count(&stderr(&o), "warning") > 0, "{}", stderr(&o));
 
     std::fs::remove_file(root.join(en)).unwrap();
     let (header, rows) = csv_report(root);
     assert_eq!(rows.len(), translatable_items(root));
     assert_eq!(status_of(&header, &rows, en), "missing");
-    // The default table lists it too.
-    let table = stdout(&check(root, &[]));
+    // The table lists it too (with --verbose: there are more than three).
+    let table = stdout(&check(root, &["--verbose"]));
     assert!(
         table
             .lines()
@@ -367,7 +515,7 @@ fn an_english_file_older_than_its_vietnamese_source_is_outdated() {
     set_mtime(&vi, 1_700_086_400);
     let (header, rows) = csv_report(root);
     assert_eq!(status_of(&header, &rows, en), "outdated");
-    let table = stdout(&check(root, &[]));
+    let table = stdout(&check(root, &["--verbose"]));
     assert!(
         table
             .lines()
@@ -483,7 +631,7 @@ fn a_broken_link_in_a_template_is_reported_once_at_a_built_page() {
     let line = html.lines().position(|l| l.contains("/khong-co/")).unwrap() + 1;
     assert!(
         err.contains(&format!(
-            "error: public/en/gioi-thieu/index.html:{line}: the link `/khong-co/`"
+            "error[G0404]: public/en/gioi-thieu/index.html:{line}: the link `/khong-co/`"
         )),
         "{err}"
     );
@@ -497,14 +645,13 @@ fn a_content_error_does_not_come_back_as_template_link_errors() {
     let o = check(tmp.path(), &[]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    let errors = err.matches("error: ").count() + err.matches("error[").count();
-    assert_eq!(errors, 1, "{err}");
+    assert_eq!(count(&err, "error"), 1, "{err}");
     assert!(
         err.contains("`nong-thon-mo` is not a key of data/fields.yaml"),
         "{err}"
     );
     assert!(
-        err.contains("address(es) drawn by the templates lead nowhere, most likely because of the errors above"),
+        err.contains("2 addresses drawn by the templates lead nowhere, most likely because of the errors above"),
         "{err}"
     );
 }

@@ -231,7 +231,7 @@ fn guong_check_lists_each_unconfirmed_reading_as_a_to_do() {
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("warning: content/profiles/lo-thi-thu/index.vi.md:7:1: `unconfirmed`: to do: check the spelling “Lò”, “Thử” of `name` (“Lò Thị Thử”) against the original document"),
+        err.contains("warning[G0402]: content/profiles/lo-thi-thu/index.vi.md:7:1: `unconfirmed`: to do: check the spelling “Lò”, “Thử” of `name` (“Lò Thị Thử”) against the original document"),
         "{err}"
     );
     assert_eq!(err.matches("to do: check the spelling").count(), 1, "{err}");
