@@ -240,9 +240,9 @@ pub mod fs {
     use anyhow::Context;
 
     pub fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
-        std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+        std::fs::read(path).with_context(|| msg!("fs-cannot-read", path = path))
     }
     pub fn read_to_string(path: &Path) -> anyhow::Result<String> {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+        std::fs::read_to_string(path).with_context(|| msg!("fs-cannot-read", path = path))
     }
 }

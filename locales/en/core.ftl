@@ -19,3 +19,13 @@ repeated-reading-to-check = { $count ->
    *[other] { $count } readings of names or titles, marked as such on their pages, are still to check against the original document
 }
     .help = once the original confirms a reading, correct it if needed and remove its `unconfirmed` entry
+
+fs-cannot-read = cannot read { $path }
+fs-cannot-write = cannot write { $path }
+fs-cannot-create-folder = cannot create folder { $path }
+fs-cannot-remove = cannot remove { $path }
+output-outside = refusing to write outside the output folder: { $path }
+output-cannot-move-aside = cannot move the previous { $path } aside
+output-cannot-move-in = cannot move the new { $path } into place
+search-cannot-create-index = cannot create the search index in { $path }
+search-cannot-open-index = cannot open the search index in { $path }

@@ -239,23 +239,6 @@ impl Msg {
     }
 }
 
-// Transitional: plain text not yet in the catalogue. Removed once every
-// message is (the compiler then finds any left).
-impl From<String> for Msg {
-    fn from(s: String) -> Msg {
-        Msg {
-            id: RAW,
-            args: vec![("text", Arg::Text(s))],
-        }
-    }
-}
-impl From<&str> for Msg {
-    fn from(s: &str) -> Msg {
-        Msg::from(s.to_string())
-    }
-}
-const RAW: &str = "raw";
-
 impl std::fmt::Display for Msg {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.text())
@@ -278,11 +261,6 @@ fn split(id: &str) -> (&str, Option<&str>) {
 /// missing from the catalogue shows its id and variables rather than
 /// nothing (the catalogue test keeps that from shipping).
 pub fn render(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    if id == RAW {
-        if let Some((_, Arg::Text(t))) = args.first() {
-            return t.clone();
-        }
-    }
     let bundle = &BUNDLES[lang as usize];
     let (name, attr) = split(id);
     let pattern = bundle.get_message(name).and_then(|m| match attr {

@@ -138,16 +138,24 @@ fn ids_in_source() -> BTreeMap<String, String> {
             .unwrap()
             .display()
             .to_string();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim_start().starts_with("//") {
+        // `msg!(` then the id, on the same line or the next (rustfmt
+        // moves a long call's arguments down).
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("msg!(") {
+            let before = &rest[..at];
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            rest = &rest[at + 5..];
+            if before[line_start..].trim_start().starts_with("//") {
                 continue; // documentation shows made-up ids
             }
-            let mut rest = line;
-            while let Some(at) = rest.find("msg!(\"") {
-                rest = &rest[at + 6..];
-                let id = &rest[..rest.find('"').unwrap_or(rest.len())];
-                out.insert(id.to_string(), format!("src/{rel}:{}", n + 1));
-            }
+            let args = rest.trim_start();
+            let Some(args) = args.strip_prefix('"') else {
+                continue;
+            };
+            let id = &args[..args.find('"').unwrap_or(args.len())];
+            let line = text.len() - rest.len();
+            let n = text[..line].matches('\n').count() + 1;
+            out.insert(id.to_string(), format!("src/{rel}:{n}"));
         }
     }
     out

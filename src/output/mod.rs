@@ -9,6 +9,7 @@ mod swap;
 
 pub use file::{write_file, Existing};
 
+use crate::messages::msg;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -49,8 +50,7 @@ fn created_parent(path: &Path) -> Result<&Path> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create folder {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| msg!("fs-cannot-create-folder", path = dir))?;
     Ok(dir)
 }
 
@@ -115,7 +115,7 @@ impl Staging {
                 .split('/')
                 .any(|part| part == ".." || part.is_empty())
             {
-                anyhow::bail!("refusing to write outside the output folder: {}", f.path);
+                anyhow::bail!(msg!("output-outside", path = &f.path));
             }
         }
         let mut dirs: Vec<PathBuf> = files
@@ -131,8 +131,7 @@ impl Staging {
         }
         files.par_iter().try_for_each(|f| {
             let path = self.dir.join(&f.path);
-            std::fs::write(&path, &f.bytes)
-                .with_context(|| format!("cannot write {}", path.display()))
+            std::fs::write(&path, &f.bytes).with_context(|| msg!("fs-cannot-write", path = &path))
         })?;
         self.files += files.len();
         Ok(())
@@ -158,7 +157,7 @@ impl Drop for Staging {
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))
+    std::fs::create_dir_all(dir).with_context(|| msg!("fs-cannot-create-folder", path = dir))
 }
 
 #[cfg(test)]

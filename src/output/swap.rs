@@ -18,6 +18,7 @@
 //! carry the process id (`.public.new-1234`, `.public.old-1234`); they are
 //! never served, and the next build removes those whose process is gone.
 
+use crate::messages::msg;
 use anyhow::{Context, Result};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -90,14 +91,13 @@ fn exchange(out: &Path, _new: &Path) -> Exchange {
 fn two_renames(out: &Path, new: &Path) -> Result<()> {
     let old = sibling(out, ASIDE);
     let _ = std::fs::remove_dir_all(&old);
-    std::fs::rename(out, &old)
-        .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
+    std::fs::rename(out, &old).with_context(|| msg!("output-cannot-move-aside", path = out))?;
     if let Err(e) = std::fs::rename(new, out) {
         // Put the previous folder back before reporting.
         let _ = std::fs::rename(&old, out);
-        return Err(e).with_context(|| format!("cannot move the new {} into place", out.display()));
+        return Err(e).with_context(|| msg!("output-cannot-move-in", path = out));
     }
-    std::fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))
+    std::fs::remove_dir_all(&old).with_context(|| msg!("fs-cannot-remove", path = &old))
 }
 
 /// Before writing a new `out`: put back a whole old folder that a killed

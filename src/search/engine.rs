@@ -6,6 +6,7 @@
 
 use super::analyze::{term_kind, Analyzer, TermKind, PAIR};
 use super::docs::{Field, SearchDoc};
+use crate::messages::msg;
 use anyhow::{Context, Result};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -155,7 +156,7 @@ impl Engine {
         let (schema, fields, id) = schema();
         let index = match dir {
             Some(dir) => Index::create_in_dir(dir, schema)
-                .with_context(|| format!("cannot create the search index in {}", dir.display()))?,
+                .with_context(|| msg!("search-cannot-create-index", path = dir))?,
             None => Index::create_in_ram(schema),
         };
         index.tokenizers().register(TOKENIZER, Terms::new(analyzer));
@@ -179,7 +180,7 @@ impl Engine {
     /// Open an index written by [`Engine::build`].
     pub fn open(dir: &Path, analyzer: Analyzer) -> Result<Engine> {
         let index = Index::open_in_dir(dir)
-            .with_context(|| format!("cannot open the search index in {}", dir.display()))?;
+            .with_context(|| msg!("search-cannot-open-index", path = dir))?;
         let (_, fields, _) = schema();
         Self::open_index(index, fields, analyzer)
     }
