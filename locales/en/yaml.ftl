@@ -15,16 +15,19 @@ yaml-did-you-mean = did you mean `{ $suggestion }`?
 G0104 = `{ $value }` is not one of the values allowed here
     .help = choose one of: { $allowed }
 
-G0105 = invalid type: found { $found ->
+G0105 = { $value ->
+        [none] this value
+       *[other] `{ $value }`
+    } is { $found ->
         [string] text
         [integer] a whole number
         [number] a number
         [boolean] `true`/`false`
         [list] a list
         [mapping] keys and values
-        [empty] nothing
+        [empty] empty
        *[other] { $found }
-    }, expected { $expected ->
+    }, but { $expected ->
         [string] text
         [integer] a whole number (digits only)
         [number] a number
@@ -33,7 +36,7 @@ G0105 = invalid type: found { $found ->
         [mapping] keys and values
         [empty] nothing
        *[other] { $expected }
-    }
+    } is expected here
     .help = correct the value's type; text containing `:` or `#` goes in quotes
 
 G0106 = the front matter ends in the middle of a value

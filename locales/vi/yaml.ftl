@@ -19,8 +19,11 @@ yaml-did-you-mean = có phải ý bạn là `{ $suggestion }`?
 G0104 = giá trị `{ $value }` không hợp lệ ở đây
     .help = chỉ được chọn một trong các giá trị: { $allowed }
 
-# example: found=string | expected=integer
-G0105 = giá trị không đúng kiểu: ở đây đang là { $found ->
+# example: value=năm 2024 | found=string | expected=integer
+G0105 = { $value ->
+        [none] giá trị
+       *[other] giá trị `{ $value }`
+    } không đúng kiểu: ở đây đang là { $found ->
         [string] một đoạn chữ
         [integer] một số nguyên
         [number] một số

@@ -128,7 +128,10 @@ fn ids_in_source() -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for entry in walkdir::WalkDir::new(&src) {
         let entry = entry.unwrap();
-        if entry.path().extension().is_none_or(|e| e != "rs") {
+        // This file quotes `msg!(` in its own code.
+        if entry.path().extension().is_none_or(|e| e != "rs")
+            || entry.path().ends_with("messages/tests.rs")
+        {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();

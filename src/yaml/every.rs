@@ -55,12 +55,12 @@ pub fn parse_every<T: DeserializeOwned + JsonSchema>(
         let segments: Vec<Segment> = error.path().iter().map(Segment::from).collect();
         let inner = error.into_inner();
         let message = inner.to_string();
-        if let Some(missing) = missing_key(&message) {
-            if !set_aside.contains(&missing) {
-                diags.extend(missing_keys::<T>(
-                    &original, &set_aside, text, path, first_line,
-                ));
-            }
+        if missing_key(&message).is_some() {
+            // Every required key that is neither there nor already reported
+            // (wrong, or misspelt with it as the suggestion).
+            diags.extend(missing_keys::<T>(
+                &original, &set_aside, text, path, first_line,
+            ));
             return (None, diags);
         }
         // Round 0 reads the writer's own text: serde's position is exact.
@@ -94,6 +94,13 @@ pub fn parse_every<T: DeserializeOwned + JsonSchema>(
         };
         if d.field.is_none() {
             d.field = Some(top.clone());
+        }
+        // A misspelt key accounts for the required key it resembles.
+        if let Some(help) = d.help.as_ref().filter(|h| h.id == "yaml-did-you-mean") {
+            set_aside.extend(help.args.iter().filter_map(|(_, v)| match v {
+                crate::messages::Arg::Text(s) => Some(s.clone()),
+                _ => None,
+            }));
         }
         diags.push(d);
         if keys.remove(top.as_str()).is_none() {
@@ -240,6 +247,11 @@ mod tests {
             shown[1].contains("`name`") && shown[2].contains("`summary`"),
             "{shown:#?}"
         );
+        // A misspelt required key is one mistake, not also a missing key.
+        let (doc, shown) = parse("name: A\nsumary: s\n");
+        assert!(doc.is_none());
+        assert_eq!(shown.len(), 1, "{shown:#?}");
+        assert!(shown[0].contains("did you mean `summary`?"), "{shown:#?}");
         // A required key with a wrong value is reported once, as wrong.
         let (doc, shown) = parse("name: [a, b]\nsummary: s\n");
         assert!(doc.is_none());

@@ -118,13 +118,11 @@ fn describe(e: &serde_yaml::Error, text: &str, path: &Path, first_line: usize) -
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found, value) = literal(found);
+        let (found, expected) = (kind_of(found), kind_of(expected));
         return Diagnostic::error(
             location,
-            msg!(
-                "G0105",
-                found = kind_of(found),
-                expected = kind_of(expected)
-            ),
+            msg!("G0105", value = value, found = found, expected = expected),
         )
         .help(msg!("G0105.help"));
     }
@@ -162,6 +160,23 @@ fn strip_path(message: &str) -> &str {
         }
         _ => message,
     }
+}
+
+/// serde's `string "năm 2024"` or ``integer `5` `` as the kind and the
+/// value as written (`none` for a list or mapping, which has no one value).
+fn literal(found: &str) -> (&str, String) {
+    let found = found.trim();
+    for quote in ['"', '`'] {
+        if let (Some(start), true) = (found.find(quote), found.ends_with(quote)) {
+            if start + 1 < found.len() {
+                return (
+                    &found[..start],
+                    found[start + 1..found.len() - 1].to_string(),
+                );
+            }
+        }
+    }
+    (found, "none".to_string())
 }
 
 /// serde's words for what it found or wanted, as one of the kinds the

@@ -436,7 +436,7 @@ fn a_site_with_errors_is_not_imported_into() {
     let (ok, _, err) = import(root, &[csv.to_str().unwrap()]);
     assert!(!ok);
     assert!(
-        err.contains("error:") && err.contains("guong check"),
+        err.contains("error[G0103]:") && err.contains("guong check"),
         "{err}"
     );
     assert!(snapshot(root) == snap);
