@@ -33,6 +33,7 @@ G0105 = { $value ->
         [number] a number
         [boolean] `true` or `false`
         [list] a list (`- ` lines, or `[a, b]`)
+        [choice] one of the allowed values
         [mapping] keys and values
         [empty] nothing
        *[other] { $expected }

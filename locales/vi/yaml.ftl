@@ -38,6 +38,7 @@ G0105 = { $value ->
         [number] một số
         [boolean] `true` hoặc `false`
         [list] một danh sách (mỗi mục một dòng bắt đầu bằng `- `, hoặc dạng `[a, b]`)
+        [choice] một giá trị duy nhất trong danh sách được phép
         [mapping] các cặp khóa: giá trị
         [empty] giá trị trống
        *[other] { $expected }

@@ -31,14 +31,27 @@
     overlay = null;
   }
 
-  // A file path breaks only after a slash on a narrow screen, never mid-word.
+  // A file path breaks only after a slash on a narrow screen, not at the
+  // hyphens of a name (each part stays whole; a part wider than the
+  // screen still wraps).
   function path(text) {
-    const code = el('code', undefined, 'font-weight:bold;overflow-wrap:anywhere');
+    const code = el('code', undefined, 'font-weight:bold');
     text.split('/').forEach((part, i, all) => {
-      code.append(part + (i < all.length - 1 ? '/' : ''));
-      if (i < all.length - 1) code.append(document.createElement('wbr'));
+      const last = i === all.length - 1;
+      code.append(el('span', part + (last ? '' : '/'), 'white-space:nowrap;overflow-wrap:anywhere'));
+      if (!last) code.append(document.createElement('wbr'));
     });
     return code;
+  }
+
+  // A message's `keys` and `values` as code, the rest as text.
+  function rich(p, text) {
+    text.split('`').forEach((part, i) => {
+      // A short key or value stays on one line; a long one may wrap.
+      const keep = part.length < 30 ? 'white-space:nowrap;' : '';
+      if (part) p.append(i % 2 ? el('code', part, `${keep}font-size:.95em;background:#f3e6e3;padding:0 .2em`) : part);
+    });
+    return p;
   }
 
   // `forced`: the language `guong serve --lang` chose; else the page's.
@@ -64,10 +77,12 @@
       if (e.line) where += ` (${T.line} ${e.line}${e.column ? `, ${T.column} ${e.column}` : ''})`;
       item.append(path(where));
       const text = e.message[lang];
-      const msg = el('p', e.field ? `${T.field} “${e.field}”: ${text}` : text, 'margin:.25rem 0');
+      // "field `x`:" only when the message does not name the key itself.
+      const named = e.field && !text.includes(`\`${e.field}\``);
+      const msg = rich(el('p', undefined, 'margin:.25rem 0'), named ? `${T.field} \`${e.field}\`: ${text}` : text);
       if (e.code) msg.prepend(el('span', `${e.code} · `, 'color:#5c5c5c;font-size:.875em'));
       item.append(msg);
-      if (e.help) item.append(el('p', `${T.help}: ${e.help[lang]}`, 'margin:0;color:#444'));
+      if (e.help) item.append(rich(el('p', `${T.help}: `, 'margin:0;color:#444'), e.help[lang]));
       list.append(item);
     }
     const close = el('button', T.close, 'margin-top:.75rem;font:inherit;padding:.25rem .75rem');

@@ -199,6 +199,9 @@ fn kind_of(serde_words: &str) -> String {
         "mapping"
     } else if w == "unit value" || w == "null" {
         "empty"
+    } else if w.starts_with("a YAML tag") {
+        // serde_yaml's words for an enum given a list or mapping.
+        "choice"
     } else {
         return w.to_string();
     };

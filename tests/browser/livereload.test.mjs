@@ -37,7 +37,12 @@ before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'guong-serve-'));
   await cp(path.dirname(FIXTURE), dir, { recursive: true, filter: (src) => src !== FIXTURE });
   const port = await freePort();
-  serve = spawn(BIN, ['serve', '--root', dir, '--port', String(port), '--lang', 'en'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // English in the terminal (the log lines matched below), by the
+  // environment rather than --lang, which would also set the overlay's.
+  serve = spawn(BIN, ['serve', '--root', dir, '--port', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+  });
   serve.stderr.on('data', (d) => { logs += d; });
   const deadline = Date.now() + 120_000;
   while (!/Preview at (http:\/\/\S+?)\//.test(logs)) {

@@ -92,7 +92,8 @@ test('three mistakes in one save: three errors in the panel, each with its line,
   const shownVi = await items(vi);
   assert.equal(shownVi.heading, 'Nội dung đang có lỗi');
   assert.equal(shownVi.list.length, 3, shownVi.list.join('\n---\n'));
-  const viWords = ['khóa `organisation`', '`an-ninh`', 'không phải là ngày hợp lệ'];
+  // Keys and values are set as code, without the catalogue's backticks.
+  const viWords = ['khóa organisation', 'an-ninh', 'không phải là ngày hợp lệ'];
   shownVi.list.forEach((item, i) => {
     assert.match(item, new RegExp(`index\\.vi\\.md \\(dòng ${lines[i]}\\b`), item);
     assert.ok(item.includes(viWords[i]), `${viWords[i]} in ${item}`);
@@ -102,12 +103,15 @@ test('three mistakes in one save: three errors in the panel, each with its line,
       assert.ok(!item.includes(english), `no English "${english}" in ${item}`);
     }
   });
-  assert.ok(shownVi.list[0].includes('có phải ý bạn là `organization`?'), shownVi.list[0]);
+  assert.ok(shownVi.list[0].includes('có phải ý bạn là organization?'), shownVi.list[0]);
+  const codes = await vi.locator('#guong-errors li p code').allInnerTexts();
+  for (const c of ['organisation', 'organization', 'an-ninh', '7/8/2025']) assert.ok(codes.includes(c), `${c} as code: ${codes}`);
+  assert.ok(!shownVi.list.join('').includes('`'), 'no backticks left');
   // On a 360 px phone the panel fits the width: nothing to scroll sideways.
   const overflow = await vi.evaluate(() => document.querySelector('#guong-errors').scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the panel is ${overflow} px wider than the screen`);
 
-  const enWords = ['unknown key `organisation`', '`an-ninh`', 'is not a valid date'];
+  const enWords = ['unknown key organisation', 'an-ninh', 'is not a valid date'];
   for (const [p, name] of [[en, 'the English page'], [forced, 'serve --lang en']]) {
     const shown = await items(p);
     assert.equal(shown.heading, 'The content has errors', name);
