@@ -1,0 +1,145 @@
+//! A share card as the file the build writes: small, because a site has two
+//! per profile and every one is fetched by Facebook, Zalo and the rest each
+//! time a link is shared. A card without a photo is flat colours and
+//! anti-aliased letters — a few dozen colours, so a palette PNG of about
+//! 20 KB, sharper than any JPEG of that size. A card with a photo is a JPEG
+//! at the best quality that stays within [`MAX_BYTES`] (a photo of much
+//! detail may need more, but never drops below [`MIN_QUALITY`]).
+
+use image::RgbImage;
+use std::collections::HashMap;
+
+/// The size a card should stay within.
+pub const MAX_BYTES: usize = 25_000;
+/// Below this a JPEG's letters blur: a card may exceed `MAX_BYTES` rather.
+const MIN_QUALITY: u8 = 55;
+
+/// A card's bytes and its file extension.
+pub struct CardFile {
+    pub bytes: Vec<u8>,
+    pub ext: &'static str,
+}
+
+/// The file of a card drawn by [`super::card::render`].
+pub fn encode(img: &RgbImage, with_photo: bool) -> CardFile {
+    let ext = extension(with_photo);
+    let bytes = match with_photo {
+        true => jpeg_within(img),
+        // More than 256 colours cannot happen with the card's palette; if a
+        // change of design brings it, the card stays a PNG, only larger.
+        false => palette_png(img).unwrap_or_else(|| rgb_png(img)),
+    };
+    CardFile { bytes, ext }
+}
+
+/// The extension the card of a profile with (or without) a photo has.
+pub fn extension(with_photo: bool) -> &'static str {
+    if with_photo {
+        "jpg"
+    } else {
+        "png"
+    }
+}
+
+/// An indexed PNG of `img`, when it has at most 256 colours.
+fn palette_png(img: &RgbImage) -> Option<Vec<u8>> {
+    let mut palette: Vec<[u8; 3]> = Vec::new();
+    let mut index: HashMap<[u8; 3], u8> = HashMap::new();
+    let mut pixels = Vec::with_capacity((img.width() * img.height()) as usize);
+    // Most neighbours share a colour: look up only when it changes.
+    let mut last: Option<([u8; 3], u8)> = None;
+    for p in img.pixels() {
+        let rgb = p.0;
+        let i = match last {
+            Some((c, i)) if c == rgb => i,
+            _ => {
+                let i = match index.get(&rgb) {
+                    Some(&i) => i,
+                    None => {
+                        let i = u8::try_from(palette.len()).ok()?;
+                        palette.push(rgb);
+                        index.insert(rgb, i);
+                        i
+                    }
+                };
+                last = Some((rgb, i));
+                i
+            }
+        };
+        pixels.push(i);
+    }
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, img.width(), img.height());
+    enc.set_color(png::ColorType::Indexed);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.set_palette(palette.concat());
+    enc.set_compression(png::Compression::High);
+    // Rows of one colour repeat the row above: "up" filters them to zeros.
+    enc.set_filter(png::Filter::Up);
+    let mut writer = enc.write_header().ok()?;
+    writer.write_image_data(&pixels).ok()?;
+    writer.finish().ok()?;
+    Some(out)
+}
+
+fn rgb_png(img: &RgbImage) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, img.width(), img.height());
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut writer = enc.write_header().expect("PNG header to memory");
+    writer.write_image_data(img.as_raw()).expect("PNG to memory");
+    writer.finish().expect("PNG to memory");
+    out
+}
+
+/// The best-quality JPEG of `img` within `MAX_BYTES`, or at `MIN_QUALITY`.
+fn jpeg_within(img: &RgbImage) -> Vec<u8> {
+    let mut best = Vec::new();
+    for quality in [85, 78, 71, 64, MIN_QUALITY] {
+        best = super::photo::jpeg(img, quality);
+        if best.len() <= MAX_BYTES {
+            break;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::images::card::{render, CardText};
+
+    fn text() -> CardText<'static> {
+        CardText {
+            honorific: Some("Nghệ nhân Ưu tú"),
+            name: "Lường Thị Thử Nghiệm Dài Tên",
+            role: Some("Chủ nhiệm Hợp tác xã dệt thổ cẩm hư cấu, xã Mường Mẫu, tỉnh Sơn La"),
+            site_name: "Gương điển hình tiên tiến tỉnh Sơn La",
+        }
+    }
+
+    #[test]
+    fn a_card_without_a_photo_is_a_small_exact_palette_png() {
+        let card = render(None, &text());
+        let file = encode(&card, false);
+        assert_eq!(file.ext, "png");
+        assert!(file.bytes.len() <= MAX_BYTES, "{} bytes", file.bytes.len());
+        let back = image::load_from_memory(&file.bytes).unwrap().to_rgb8();
+        assert!(back == card, "lossless");
+    }
+
+    #[test]
+    fn a_card_with_a_photo_is_a_jpeg_within_the_size_when_the_photo_allows() {
+        // A portrait-like photo: smooth light with some texture.
+        let photo = RgbImage::from_fn(600, 800, |x, y| {
+            let v = (120.0 + 60.0 * ((x as f32 / 40.0).sin() * (y as f32 / 55.0).cos())) as u8;
+            image::Rgb([v, v.saturating_sub(20), v.saturating_sub(35)])
+        });
+        let card = render(Some(&photo), &text());
+        let file = encode(&card, true);
+        assert_eq!(file.ext, "jpg");
+        assert_eq!(&file.bytes[..2], &[0xff, 0xd8], "a JPEG");
+        assert!(file.bytes.len() <= MAX_BYTES, "{} bytes", file.bytes.len());
+    }
+}
