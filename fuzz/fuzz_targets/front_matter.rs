@@ -9,6 +9,7 @@
 #![no_main]
 
 use guong::error::Severity;
+use guong::messages::Lang;
 use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
@@ -35,7 +36,15 @@ fuzz_target!(|data: &[u8]| {
         if let Some(line) = d.location.line {
             assert!((1..=lines).contains(&line), "line {line} of {lines}: {d}");
         }
-        assert!(!d.message.is_empty());
+        // Every diagnostic has a code and says something in both languages.
+        let code = d.code().expect("a diagnostic's message is a coded one");
+        for lang in [Lang::Vi, Lang::En] {
+            let text = d.message.render(lang);
+            assert!(
+                !text.is_empty() && !text.starts_with(code),
+                "{code}: {text}"
+            );
+        }
         let _ = d.to_string();
     }
     let errors = diags.iter().any(|d| d.severity == Severity::Error);
