@@ -405,7 +405,10 @@ fn the_share_card_font_has_every_glyph_of_the_real_names() {
         file.bytes.len()
     );
     let decoded = image::load_from_memory(&file.bytes).unwrap().to_rgb8();
-    assert!(decoded == card, "the palette PNG is the card, pixel for pixel");
+    assert!(
+        decoded == card,
+        "the palette PNG is the card, pixel for pixel"
+    );
     let dir = repo().join("tests/artifacts");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("share-card-tran-thanh-son.png"), &file.bytes).unwrap();
