@@ -80,9 +80,10 @@ pub fn asset(name: &str) -> String {
     format!("/assets/{name}")
 }
 
-/// Site path of the site's own share card in `lang`; `key` is its content hash.
-pub fn site_card(lang: Lang, key: &str) -> String {
-    asset(&format!("og-{}.{key}.jpg", lang.code()))
+/// Site path of the site's own share card in `lang`; `file` is its content
+/// hash and extension.
+pub fn site_card(lang: Lang, file: &str) -> String {
+    asset(&format!("og-{}.{file}", lang.code()))
 }
 
 /// Site path of the folder of one search index; `hash` covers every file in it.
@@ -181,9 +182,10 @@ impl<'a> Urls<'a> {
     pub fn not_found(&self) -> String {
         "/404.html".into()
     }
-    /// Site path of a profile's share card; `key` is its content hash.
-    pub fn profile_card(&self, lang: Lang, slug: &str, key: &str) -> String {
-        format!("{}og.{key}.jpg", self.profile(lang, slug))
+    /// Site path of a profile's share card; `file` is its content hash and
+    /// extension (`3f9a….png`).
+    pub fn profile_card(&self, lang: Lang, slug: &str, file: &str) -> String {
+        format!("{}og.{file}", self.profile(lang, slug))
     }
 
     /// A link inside the site (adds the base URL's path).

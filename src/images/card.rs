@@ -10,7 +10,8 @@
 use ab_glyph::{point, Font, FontRef, GlyphId, PxScale, ScaleFont};
 use image::imageops::{self, FilterType};
 use image::{Rgb, RgbImage};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -175,10 +176,16 @@ fn draw_line(canvas: &mut RgbImage, font: &Sized, text: &str, y: f32, color: Rgb
     });
 }
 
+/// Steps of anti-aliasing: 16 read as smooth as 256 at this size, and keep
+/// a card without a photo within a palette of a few dozen colours, so it is
+/// stored as a small palette PNG (see `encode`).
+const COVERAGE_STEPS: f32 = 16.0;
+
 /// Mixes `color` into a pixel by `coverage` (0–1): anti-aliased edges.
 fn blend(canvas: &mut RgbImage, x: u32, y: u32, color: Rgb<u8>, coverage: f32) {
+    let coverage = (coverage.min(1.0) * COVERAGE_STEPS).round() / COVERAGE_STEPS;
     if coverage > 0.0 {
-        let (a, p) = (coverage.min(1.0), canvas.get_pixel_mut(x, y));
+        let (a, p) = (coverage, canvas.get_pixel_mut(x, y));
         for (c, want) in p.0.iter_mut().zip(color.0) {
             *c = (*c as f32 + (want as f32 - *c as f32) * a).round() as u8;
         }
@@ -297,15 +304,17 @@ fn polygon_distance(poly: &[(f32, f32)], x: f32, y: f32) -> f32 {
 /// site name at the bottom.
 pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbImage {
     let f = fonts();
-    let mut canvas = RgbImage::from_pixel(WIDTH, HEIGHT, BACKGROUND);
-    match photo {
-        Some(p) => draw_photo(&mut canvas, p),
-        None => {
-            fill(&mut canvas, 0..PHOTO_W, 0..HEIGHT, PANEL);
-            let (cx, cy) = (PHOTO_W as f32 / 2.0, (HEIGHT - BAR_H) as f32 / 2.0);
-            draw_emblem(&mut canvas, cx, cy, 150.0);
+    let mut canvas = match photo {
+        Some(p) => {
+            let mut canvas = RgbImage::from_pixel(WIDTH, HEIGHT, BACKGROUND);
+            draw_photo(&mut canvas, p);
+            draw_footer(&mut canvas, text.site_name);
+            canvas
         }
-    }
+        // Every card without a photo shares its emblem and footer: drawn
+        // once per site name, copied for each card.
+        None => (*without_photo(text.site_name)).clone(),
+    };
 
     // The name is what people look for: the largest size at which it fits in
     // two lines, down to a floor that still reads in a feed thumbnail.
@@ -350,15 +359,37 @@ pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbIma
         }
     }
 
-    // A short gold rule, the site name and the gold bar, like the site's footer.
-    let rule_x = TEXT_X0 as u32;
-    fill(&mut canvas, rule_x..rule_x + 96, RULE_Y..RULE_Y + 3, GOLD);
-    let site_font = sized(&f.regular, 24.0);
-    if let Some(line) = fit(&site_font, text.site_name, 1).first() {
-        draw_line(&mut canvas, &site_font, line, SITE_BASELINE, LIGHT);
-    }
-    fill(&mut canvas, 0..WIDTH, HEIGHT - BAR_H..HEIGHT, GOLD_BAR);
     canvas
+}
+
+/// A short gold rule, the site name and the gold bar, like the site's
+/// footer. Below the text block, which never reaches it.
+fn draw_footer(canvas: &mut RgbImage, site_name: &str) {
+    let rule_x = TEXT_X0 as u32;
+    fill(canvas, rule_x..rule_x + 96, RULE_Y..RULE_Y + 3, GOLD);
+    let site_font = sized(&fonts().regular, 24.0);
+    if let Some(line) = fit(&site_font, site_name, 1).first() {
+        draw_line(canvas, &site_font, line, SITE_BASELINE, LIGHT);
+    }
+    fill(canvas, 0..WIDTH, HEIGHT - BAR_H..HEIGHT, GOLD_BAR);
+}
+
+/// The card without a photo and without its words, per site name.
+fn without_photo(site_name: &str) -> Arc<RgbImage> {
+    static DRAWN: OnceLock<Mutex<HashMap<String, Arc<RgbImage>>>> = OnceLock::new();
+    let drawn = DRAWN.get_or_init(Default::default);
+    if let Some(base) = drawn.lock().expect("card bases").get(site_name) {
+        return base.clone();
+    }
+    let mut canvas = RgbImage::from_pixel(WIDTH, HEIGHT, BACKGROUND);
+    fill(&mut canvas, 0..PHOTO_W, 0..HEIGHT, PANEL);
+    let (cx, cy) = (PHOTO_W as f32 / 2.0, (HEIGHT - BAR_H) as f32 / 2.0);
+    draw_emblem(&mut canvas, cx, cy, 150.0);
+    draw_footer(&mut canvas, site_name);
+    let base = Arc::new(canvas);
+    let mut drawn = drawn.lock().expect("card bases");
+    drawn.insert(site_name.to_string(), base.clone());
+    base
 }
 
 #[cfg(test)]

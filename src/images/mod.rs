@@ -6,6 +6,7 @@
 //! no photo changed encodes nothing.
 
 pub mod card;
+pub mod card_file;
 mod photo;
 
 use crate::config::Lang;
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bump when the card design changes, so cached cards are drawn again.
-const CARD_DESIGN: &str = "card-1";
+const CARD_DESIGN: &str = "card-2";
 /// Bump when the encoding changes, so cached files are made again.
 const PIPELINE: &str = "guong-images-1";
 
@@ -540,7 +541,8 @@ fn cards(
                 h.update(p.as_raw());
             }
             let key = hex(&h.finalize()[..8]);
-            let name = format!("card-{key}.jpg");
+            let ext = card_file::extension(photo.is_some());
+            let name = format!("card-{key}.{ext}");
             let bytes = cache.read(&name).unwrap_or_else(|| {
                 let text = card::CardText {
                     honorific: j.honorific.as_deref(),
@@ -548,17 +550,17 @@ fn cards(
                     role: j.role.as_deref(),
                     site_name,
                 };
-                let bytes = photo::jpeg(&card::render(photo, &text), 85);
-                cache.write(&name, &bytes);
-                bytes
+                let file = card_file::encode(&card::render(photo, &text), photo.is_some());
+                cache.write(&name, &file.bytes);
+                file.bytes
             });
-            (key, bytes)
+            (format!("{}.{ext}", &key[..10]), bytes)
         })
         .collect();
-    for (j, (key, bytes)) in jobs.iter().zip(made) {
+    for (j, (file, bytes)) in jobs.iter().zip(made) {
         let path = match j.profile {
-            Some(slug) => urls.profile_card(j.lang, slug, &key[..10]),
-            None => crate::paths::site_card(j.lang, &key[..10]),
+            Some(slug) => urls.profile_card(j.lang, slug, &file),
+            None => crate::paths::site_card(j.lang, &file),
         };
         let c = Card {
             path: path.clone(),

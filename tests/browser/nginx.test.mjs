@@ -172,7 +172,8 @@ const css = await find('assets', /^style\.[0-9a-f]{10}\.css$/);
 const js = await find('assets', /^search\.[0-9a-f]{10}\.js$/);
 const searchMeta = await find('_search', /^meta\.json$/);
 const shard = await find('_search', /\.bin$/);
-const shareCard = await find(PROFILE.slice(1), /^og\.[0-9a-f]{10}\.jpg$/);
+// A profile without a photo has a palette PNG card (a JPEG with a photo).
+const shareCard = await find(PROFILE.slice(1), /^og\.[0-9a-f]{10}\.png$/);
 
 test('pages, CSS, JS and JSON come compressed with brotli or gzip, as the browser asks', async () => {
   const seen = [];
@@ -230,7 +231,7 @@ test('content types: JSON as application/json, XML as application/xml, all text 
     '/sitemap.xml': 'application/xml; charset=utf-8',
     '/robots.txt': 'text/plain; charset=utf-8',
     '/assets/emblem.svg': 'image/svg+xml; charset=utf-8',
-    [shareCard]: 'image/jpeg',
+    [shareCard]: 'image/png',
   };
   for (const [p, type] of Object.entries(expected)) {
     const r = await get(p);
