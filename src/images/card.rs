@@ -176,10 +176,10 @@ fn draw_line(canvas: &mut RgbImage, font: &Sized, text: &str, y: f32, color: Rgb
     });
 }
 
-/// Steps of anti-aliasing: 16 read as smooth as 256 at this size, and keep
+/// Steps of anti-aliasing: 12 read as smooth as 256 at this size, and keep
 /// a card without a photo within a palette of a few dozen colours, so it is
 /// stored as a small palette PNG (see `encode`).
-const COVERAGE_STEPS: f32 = 16.0;
+const COVERAGE_STEPS: f32 = 12.0;
 
 /// Mixes `color` into a pixel by `coverage` (0–1): anti-aliased edges.
 fn blend(canvas: &mut RgbImage, x: u32, y: u32, color: Rgb<u8>, coverage: f32) {

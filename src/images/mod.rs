@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bump when the card design changes, so cached cards are drawn again.
-const CARD_DESIGN: &str = "card-2";
+const CARD_DESIGN: &str = "card-3";
 /// Bump when the encoding changes, so cached files are made again.
 const PIPELINE: &str = "guong-images-1";
 
