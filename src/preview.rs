@@ -381,10 +381,14 @@ impl Preview {
             ..Update::default()
         };
         for f in files {
-            let same = map.get(&f.path).is_some_and(|(old, _)| **old == f.bytes);
+            let path = f.path.clone();
+            // A share card copied from the cache is read here: the preview
+            // serves from memory. One that vanished is served as missing.
+            let Ok(bytes) = f.contents() else { continue };
+            let same = map.get(&path).is_some_and(|(old, _)| **old == bytes);
             if !same {
-                update.changed.push(f.path.clone());
-                map.insert(f.path, (Arc::new(f.bytes), generation));
+                update.changed.push(path.clone());
+                map.insert(path, (Arc::new(bytes), generation));
             }
         }
         for path in removed {

@@ -144,6 +144,11 @@ impl Cache {
     fn read(&self, name: &str) -> Option<Vec<u8>> {
         std::fs::read(self.dir.as_ref()?.join(name)).ok()
     }
+    /// The cache's file `name`, if it is there.
+    fn existing(&self, name: &str) -> Option<PathBuf> {
+        let path = self.dir.as_ref()?.join(name);
+        path.is_file().then_some(path)
+    }
     fn write(&self, name: &str, bytes: &[u8]) {
         if let Some(dir) = self.dir.as_ref().filter(|_| self.write) {
             // Whole or not at all: another build reading the cache at the
@@ -525,7 +530,9 @@ fn cards(
             });
         }
     }
-    let made: Vec<(String, Vec<u8>)> = jobs
+    // Each card as its file in the cache (copied into the site when it is
+    // written), or as bytes when the cache is not written (`check`).
+    let made: Vec<(String, Result<PathBuf, Vec<u8>>)> = jobs
         .par_iter()
         .map(|j| {
             let site_name = site.config.title.text(j.lang);
@@ -543,7 +550,7 @@ fn cards(
             let key = hex(&h.finalize()[..8]);
             let ext = card_file::extension(photo.is_some());
             let name = format!("card-{key}.{ext}");
-            let bytes = cache.read(&name).unwrap_or_else(|| {
+            let card = cache.existing(&name).ok_or(()).or_else(|()| {
                 let text = card::CardText {
                     honorific: j.honorific.as_deref(),
                     name: &j.name,
@@ -552,12 +559,15 @@ fn cards(
                 };
                 let file = card_file::encode(&card::render(photo, &text), photo.is_some());
                 cache.write(&name, &file.bytes);
-                file.bytes
+                cache
+                    .existing(&name)
+                    .filter(|_| cache.write)
+                    .ok_or(file.bytes)
             });
-            (format!("{}.{ext}", &key[..10]), bytes)
+            (format!("{}.{ext}", &key[..10]), card)
         })
         .collect();
-    for (j, (file, bytes)) in jobs.iter().zip(made) {
+    for (j, (file, card)) in jobs.iter().zip(made) {
         let path = match j.profile {
             Some(slug) => urls.profile_card(j.lang, slug, &file),
             None => crate::paths::site_card(j.lang, &file),
@@ -571,6 +581,10 @@ fn cards(
             Some(slug) => images.cards.insert((slug.to_string(), j.lang), c),
             None => images.site_cards.insert(j.lang, c),
         };
-        files.push(OutFile::new(crate::paths::output_file(&path), bytes));
+        let out = crate::paths::output_file(&path);
+        files.push(match card {
+            Ok(cached) => OutFile::copy(out, cached),
+            Err(bytes) => OutFile::new(out, bytes),
+        });
     }
 }

@@ -27,6 +27,10 @@ pub struct OutFile {
     /// The template that drew this page, so `check` can say where a link
     /// that is not from content comes from.
     pub template: Option<&'static str>,
+    /// A file whose bytes these are (`bytes` is then empty): a share card
+    /// in the image cache is copied when written, not held in memory —
+    /// tens of thousands of them would take hundreds of megabytes.
+    pub copy_of: Option<PathBuf>,
 }
 
 impl OutFile {
@@ -35,6 +39,21 @@ impl OutFile {
             path: path.into(),
             bytes: bytes.into(),
             template: None,
+            copy_of: None,
+        }
+    }
+    /// A file of the site with the bytes of `from`, read when it is written.
+    pub fn copy(path: impl Into<String>, from: PathBuf) -> Self {
+        OutFile {
+            copy_of: Some(from),
+            ..OutFile::new(path, Vec::new())
+        }
+    }
+    /// The file's bytes, read from the file it copies if it is one.
+    pub fn contents(self) -> std::io::Result<Vec<u8>> {
+        match self.copy_of {
+            Some(from) => std::fs::read(from),
+            None => Ok(self.bytes),
         }
     }
     pub fn drawn_by(mut self, template: &'static str) -> Self {
@@ -131,7 +150,11 @@ impl Staging {
         }
         files.par_iter().try_for_each(|f| {
             let path = self.dir.join(&f.path);
-            std::fs::write(&path, &f.bytes).with_context(|| msg!("fs-cannot-write", path = &path))
+            match &f.copy_of {
+                Some(from) => std::fs::copy(from, &path).map(|_| ()),
+                None => std::fs::write(&path, &f.bytes),
+            }
+            .with_context(|| msg!("fs-cannot-write", path = &path))
         })?;
         self.files += files.len();
         Ok(())
