@@ -461,13 +461,13 @@ fn built_pages(
             let (templates, n) = (names.join(", "), names.len());
             let pages = group.pages.len();
             let examples = format!("{}{more}", examples.join(", "));
-            // Set apart: the catalogue's test finds an id only on the line of `msg!(`.
-            let mut help = msg!("check-written-by-template", pages = pages);
-            help.args.extend([
-                ("templates", templates.into()),
-                ("templates_count", n.into()),
-                ("examples", examples.into()),
-            ]);
+            let help = msg!(
+                "check-written-by-template",
+                pages = pages,
+                templates = templates,
+                templates_count = n,
+                examples = examples
+            );
             Diagnostic::error(super::built_page(first, *line), message).help(help)
         })
         .collect()

@@ -64,8 +64,7 @@ fn warnings(warnings: &[Diagnostic], verbose: bool) -> String {
 /// The closing line: what needs doing first (a writer reads the last line),
 /// then what was found in how much content.
 pub fn verdict(report: &Report) -> String {
-    // The counts are set apart: the catalogue's test finds an id only on
-    // the line of `msg!(`, and rustfmt would break a call this long.
+    // The counts, which every variant of the line gives, set once.
     let mut line = match report.counts {
         Some(_) if report.ok() => msg!("check-summary-clean"),
         Some(_) => msg!("check-summary-errors"),

@@ -318,7 +318,7 @@ pub fn table(rows: &[Translation], verbose: bool) -> String {
         (0, _) => msg!("check-translations-outdated", count = o),
         _ => msg!("check-translations-both", missing = m, outdated = o),
     };
-    // Set apart: the catalogue's test finds an id only on the line of `msg!(`.
+    // Every variant says of how many.
     summary.args.push(("total", total.into()));
     if missing + outdated > LIST_UP_TO && !verbose {
         let help = msg!("check-translations-help", missing = m, outdated = o);

@@ -128,12 +128,13 @@ fn unknown_column(value: &str, column: &str) -> anyhow::Error {
     let all = keys.join(", ");
     let (v, c) = (value, column);
     anyhow::anyhow!(match crate::yaml::closest(column, keys.iter().copied()) {
-        Some(best) => {
-            // On one line: the catalogue test finds a message id beside `msg!(`.
-            #[rustfmt::skip]
-            let m = msg!("import-map-column-hint", value = v, column = c, best = best, all = all);
-            m
-        }
+        Some(best) => msg!(
+            "import-map-column-hint",
+            value = v,
+            column = c,
+            best = best,
+            all = all
+        ),
         None => msg!("import-map-column", value = v, column = c, all = all),
     })
 }
@@ -215,9 +216,13 @@ fn check_once(columns: &Columns) -> Result<()> {
         };
         if let Some((_, first)) = seen.iter().find(|(c, _)| *c == col) {
             let (c, a, b) = (col.key(), format!("{first:?}"), format!("{header:?}"));
-            // On one line: the catalogue test finds a message id beside `msg!(`.
-            #[rustfmt::skip]
-            let m = msg!("import-two-columns", column = c, first = a, second = b, header = header);
+            let m = msg!(
+                "import-two-columns",
+                column = c,
+                first = a,
+                second = b,
+                header = header
+            );
             bail!(m);
         }
         seen.push((col, header));

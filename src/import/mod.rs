@@ -111,14 +111,23 @@ impl Report {
                 detail,
             } => {
                 let (path, rows) = (slash(path), rows_label(rows));
-                // On one line: the catalogue test finds a message id beside `msg!(`.
-                #[rustfmt::skip]
-                let m = if dry {
-                    msg!("import-would-create", path = path, rows = rows, name = name, detail = detail)
+                if dry {
+                    msg!(
+                        "import-would-create",
+                        path = path,
+                        rows = rows,
+                        name = name,
+                        detail = detail
+                    )
                 } else {
-                    msg!("import-created", path = path, rows = rows, name = name, detail = detail)
-                };
-                m
+                    msg!(
+                        "import-created",
+                        path = path,
+                        rows = rows,
+                        name = name,
+                        detail = detail
+                    )
+                }
             }
             Action::Update { path, rows, added } => {
                 let (p, r, a) = (slash(path), rows_label(rows), added.join(", "));
@@ -153,12 +162,26 @@ impl fmt::Display for Report {
             self.unchanged(),
             self.skipped.len(),
         );
-        // On one line: the catalogue test finds a message id beside `msg!(`.
-        #[rustfmt::skip]
         let summary = if self.dry_run {
-            msg!("import-summary-dry-run", source = source, count = count, created = c, updated = u, unchanged = n, skipped = s)
+            msg!(
+                "import-summary-dry-run",
+                source = source,
+                count = count,
+                created = c,
+                updated = u,
+                unchanged = n,
+                skipped = s
+            )
         } else {
-            msg!("import-summary", source = source, count = count, created = c, updated = u, unchanged = n, skipped = s)
+            msg!(
+                "import-summary",
+                source = source,
+                count = count,
+                created = c,
+                updated = u,
+                unchanged = n,
+                skipped = s
+            )
         };
         writeln!(f, "\n{summary}")?;
         if !self.skipped.is_empty() {

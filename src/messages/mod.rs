@@ -151,6 +151,15 @@ fn from_env(var: impl Fn(&str) -> Option<String>) -> Lang {
 pub enum Arg {
     Text(String),
     Count(i64),
+    /// A decimal written with a point (`1.08`): Vietnamese shows a comma.
+    Decimal(String),
+}
+
+impl Arg {
+    /// `value` with `places` decimals, in the run's language's notation.
+    pub fn decimal(value: f64, places: usize) -> Arg {
+        Arg::Decimal(format!("{value:.places$}"))
+    }
 }
 
 macro_rules! arg_from_count {
@@ -275,6 +284,8 @@ pub fn render(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
         let value = match v {
             Arg::Text(s) => FluentValue::from(s.as_str()),
             Arg::Count(n) => FluentValue::from(*n),
+            Arg::Decimal(d) if lang == Lang::Vi => FluentValue::from(d.replace('.', ",")),
+            Arg::Decimal(d) => FluentValue::from(d.as_str()),
         };
         fluent_args.set(*k, value);
     }
@@ -287,7 +298,7 @@ fn fallback(id: &str, args: &[(&str, Arg)]) -> String {
     let mut s = id.to_string();
     for (k, v) in args {
         match v {
-            Arg::Text(t) => s.push_str(&format!(" {k}={t}")),
+            Arg::Text(t) | Arg::Decimal(t) => s.push_str(&format!(" {k}={t}")),
             Arg::Count(n) => s.push_str(&format!(" {k}={n}")),
         }
     }

@@ -201,7 +201,7 @@ fn every_message_renders_in_both_languages_without_errors() {
             let mut fargs = FluentArgs::new();
             for (k, v) in &args {
                 match v {
-                    Arg::Text(s) => fargs.set(*k, FluentValue::from(s.as_str())),
+                    Arg::Text(s) | Arg::Decimal(s) => fargs.set(*k, FluentValue::from(s.as_str())),
                     Arg::Count(n) => fargs.set(*k, FluentValue::from(*n)),
                 }
             }
@@ -247,6 +247,31 @@ fn the_environment_chooses_english_only_when_it_says_english() {
         ])),
         Lang::En
     );
+}
+
+#[test]
+fn decimals_are_written_as_each_language_writes_them() {
+    let args = [("seconds", Arg::decimal(1.0849, 2))];
+    assert!(render(
+        Lang::Vi,
+        "serve-started",
+        &[
+            ("profiles", Arg::Count(3)),
+            ("address", Arg::from("x")),
+            args[0].clone()
+        ]
+    )
+    .contains("1,08"));
+    assert!(render(
+        Lang::En,
+        "serve-started",
+        &[
+            ("profiles", Arg::Count(3)),
+            ("address", Arg::from("x")),
+            args[0].clone()
+        ]
+    )
+    .contains("1.08"));
 }
 
 #[test]
