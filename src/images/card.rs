@@ -21,6 +21,10 @@ pub struct CardText<'a> {
     pub honorific: Option<&'a str>,
     pub name: &'a str,
     pub role: Option<&'a str>,
+    /// That a spelling on the card is still being checked against the
+    /// original document: a shared link is often all people see, so the
+    /// card says it as the page does.
+    pub note: Option<&'a str>,
     pub site_name: &'a str,
 }
 
@@ -300,7 +304,8 @@ fn polygon_distance(poly: &[(f32, f32)], x: f32, y: f32) -> f32 {
 
 /// Draw a card: the photo (cover-cropped into the left part) or, without one,
 /// the site's emblem drawn in code; the honorific, the name (large, bold, at
-/// most 2 lines, shrunk to fit), the role (at most 3 lines, then "…"), and the
+/// most 2 lines, shrunk to fit), the role (at most 3 lines, then "…"; 2
+/// with a note), the note that a spelling is being checked, and the
 /// site name at the bottom.
 pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbImage {
     let f = fonts();
@@ -328,8 +333,12 @@ pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbIma
         }
     };
     let (hon_font, role_font) = (sized(&f.regular, 34.0), sized(&f.regular, 30.0));
+    let note_font = sized(&f.regular, 22.0);
     let hon_lines = text.honorific.map_or(Vec::new(), |h| fit(&hon_font, h, 1));
-    let role_lines = text.role.map_or(Vec::new(), |r| fit(&role_font, r, 3));
+    let note_lines = text.note.map_or(Vec::new(), |n| fit(&note_font, n, 2));
+    // With a note, the role gives up its third line so everything fits.
+    let role_max = if note_lines.is_empty() { 3 } else { 2 };
+    let role_lines = text.role.map_or(Vec::new(), |r| fit(&role_font, r, role_max));
 
     // (font, line height, lines, colour, gap above). Line heights clear the
     // tallest stacked mark ("Ỗ" reaches 1.054 em in Noto Sans Bold) above the
@@ -338,6 +347,7 @@ pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbIma
         (&hon_font, 34.0 * 1.3, hon_lines, GOLD, 0.0),
         (&name_font, name_size * 1.32, name_lines, WHITE, 8.0),
         (&role_font, 30.0 * 1.4, role_lines, LIGHT, 22.0),
+        (&note_font, 22.0 * 1.35, note_lines, GOLD, 18.0),
     ]
     .into_iter()
     .filter(|b| !b.2.is_empty())
@@ -402,6 +412,7 @@ mod tests {
             honorific: Some("Đại tá"),
             name: "Trần Thanh Sơn",
             role: Some("Phó Giám đốc, Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh Sơn La"),
+            note: None,
             site_name: "Gương điển hình tiên tiến tỉnh Sơn La",
         }
     }
@@ -434,6 +445,29 @@ mod tests {
         assert_eq!(missing_glyphs(&all), Vec::<char>::new());
         assert_eq!(missing_glyphs("Đại tá Trần Thanh Sơn"), Vec::<char>::new());
         assert_eq!(missing_glyphs("Sơn La 中 中"), vec!['中']);
+    }
+
+    #[test]
+    fn a_spelling_being_checked_is_said_on_the_card() {
+        let plain = render(None, &sample_text());
+        let note = "Cách viết “Sơn” trong “Trần Thanh Sơn” đang được đối chiếu với văn bản gốc.";
+        let noted = render(
+            None,
+            &CardText {
+                note: Some(note),
+                ..sample_text()
+            },
+        );
+        // The note is gold, below the name and role, above the footer rule.
+        let below = |img: &RgbImage| {
+            img.enumerate_pixels()
+                .filter(|(x, y, p)| {
+                    *x >= PHOTO_W && *y > 330 && *y < RULE_Y && **p == GOLD
+                })
+                .count()
+        };
+        assert!(below(&noted) > below(&plain) + 200, "{} vs {}", below(&noted), below(&plain));
+        assert_eq!(count(&noted, 0..PHOTO_W, GOLD), count(&plain, 0..PHOTO_W, GOLD));
     }
 
     #[test]
@@ -485,6 +519,7 @@ mod tests {
             let text = CardText {
                 name,
                 role: Some(long),
+                note: Some(long),
                 honorific: Some(long),
                 ..sample_text()
             };

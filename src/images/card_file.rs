@@ -147,6 +147,7 @@ mod tests {
             honorific: Some("Nghệ nhân Ưu tú"),
             name: "Lường Thị Thử Nghiệm Dài Tên",
             role: Some("Chủ nhiệm Hợp tác xã dệt thổ cẩm hư cấu, xã Mường Mẫu, tỉnh Sơn La"),
+            note: Some("Cách viết “Thử” đang được đối chiếu với văn bản gốc."),
             site_name: "Gương điển hình tiên tiến tỉnh Sơn La",
         }
     }

@@ -498,6 +498,7 @@ fn cards(
         honorific: Option<String>,
         name: String,
         role: Option<String>,
+        note: Option<String>,
     }
     let mut jobs = Vec::new();
     for lang in Lang::ALL {
@@ -507,6 +508,7 @@ fn cards(
                 profile: None,
                 lang,
                 honorific: None,
+                note: None,
                 name: site_name,
                 role: site
                     .config
@@ -527,6 +529,7 @@ fn cards(
                 honorific: t.honorific.clone(),
                 name: t.name.clone(),
                 role,
+                note: crate::unconfirmed::combined_text(&p.unconfirmed, lang),
             });
         }
     }
@@ -544,6 +547,10 @@ fn cards(
                 .chain_update(&j.name);
             h.update(j.honorific.as_deref().unwrap_or("\0"));
             h.update(j.role.as_deref().unwrap_or("\0"));
+            // Only a card with a note differs from the cards made before notes.
+            if let Some(note) = &j.note {
+                h.update(note);
+            }
             if let Some(p) = photo {
                 h.update(p.as_raw());
             }
@@ -555,6 +562,7 @@ fn cards(
                     honorific: j.honorific.as_deref(),
                     name: &j.name,
                     role: j.role.as_deref(),
+                    note: j.note.as_deref(),
                     site_name,
                 };
                 let file = card_file::encode(&card::render(photo, &text), photo.is_some());

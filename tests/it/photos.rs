@@ -393,6 +393,7 @@ fn the_share_card_font_has_every_glyph_of_the_real_names() {
             honorific: Some("Đại tá"),
             name: "Trần Thanh Sơn",
             role: Some("Phó Giám đốc, Thủ trưởng Cơ quan Cảnh sát điều tra, Công an tỉnh Sơn La"),
+            note: None,
             site_name: "Gương điển hình tiên tiến tỉnh Sơn La",
         },
     );
