@@ -338,7 +338,9 @@ pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbIma
     let note_lines = text.note.map_or(Vec::new(), |n| fit(&note_font, n, 2));
     // With a note, the role gives up its third line so everything fits.
     let role_max = if note_lines.is_empty() { 3 } else { 2 };
-    let role_lines = text.role.map_or(Vec::new(), |r| fit(&role_font, r, role_max));
+    let role_lines = text
+        .role
+        .map_or(Vec::new(), |r| fit(&role_font, r, role_max));
 
     // (font, line height, lines, colour, gap above). Line heights clear the
     // tallest stacked mark ("Ỗ" reaches 1.054 em in Noto Sans Bold) above the
@@ -461,13 +463,19 @@ mod tests {
         // The note is gold, below the name and role, above the footer rule.
         let below = |img: &RgbImage| {
             img.enumerate_pixels()
-                .filter(|(x, y, p)| {
-                    *x >= PHOTO_W && *y > 330 && *y < RULE_Y && **p == GOLD
-                })
+                .filter(|(x, y, p)| *x >= PHOTO_W && *y > 330 && *y < RULE_Y && **p == GOLD)
                 .count()
         };
-        assert!(below(&noted) > below(&plain) + 200, "{} vs {}", below(&noted), below(&plain));
-        assert_eq!(count(&noted, 0..PHOTO_W, GOLD), count(&plain, 0..PHOTO_W, GOLD));
+        assert!(
+            below(&noted) > below(&plain) + 200,
+            "{} vs {}",
+            below(&noted),
+            below(&plain)
+        );
+        assert_eq!(
+            count(&noted, 0..PHOTO_W, GOLD),
+            count(&plain, 0..PHOTO_W, GOLD)
+        );
     }
 
     #[test]
