@@ -172,6 +172,12 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
         let v = versions(&public, &reader);
         // `public` holds the last version built, version 1.
         let mut current = 1;
+        // How long a build takes, learnt as the kills go: a build measured
+        // while other tests load the machine can take several times longer
+        // than the ones that follow, and kills spread over that would all
+        // come after the end. A build that ended before its kill took at
+        // most that long; one that was killed, at least.
+        let mut duration = v.duration;
         for kill in 0..KILLS {
             let target = 1 - current;
             // Half anywhere in a build, half in its last fifth and just after.
@@ -180,7 +186,7 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
             } else {
                 0.8 + random.unit() * 0.3
             };
-            let delay = v.duration.mul_f64(share);
+            let delay = duration.mul_f64(share);
             let mut child = crate::common::command()
                 .args(["build", "--root"])
                 .arg(v.roots[target].path())
@@ -192,7 +198,7 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
                 .unwrap();
             // The reader watches from half-way through the build, as the
             // swap comes at its end.
-            let half = v.duration / 2;
+            let half = duration / 2;
             std::thread::sleep(delay.min(half));
             reader.armed.store(true, Ordering::Relaxed);
             std::thread::sleep(delay.saturating_sub(half));
@@ -200,6 +206,10 @@ fn a_killed_build_leaves_the_whole_old_site_or_the_whole_new_one() {
             let status = child.wait().unwrap();
             reader.armed.store(false, Ordering::Relaxed);
             interrupted += usize::from(!status.success());
+            duration = match status.success() {
+                true => duration.min(delay.max(Duration::from_millis(50))),
+                false => duration.max(delay),
+            };
             let after = listing(&public);
             let left = if after == v.sites[current] {
                 kept += 1;
