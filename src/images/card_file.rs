@@ -115,21 +115,10 @@ fn rgb_png(img: &RgbImage) -> Vec<u8> {
 }
 
 /// The best-quality JPEG of `img` within `MAX_BYTES`, or at `MIN_QUALITY`.
-/// Baseline with optimised Huffman tables: at this size progressive
-/// scans cost bytes and show nothing earlier worth having.
 fn jpeg_within(img: &RgbImage) -> Vec<u8> {
     let mut best = Vec::new();
     for quality in [85, 78, 71, 64, MIN_QUALITY] {
-        best.clear();
-        let mut enc = jpeg_encoder::Encoder::new(&mut best, quality);
-        enc.set_optimized_huffman_tables(true);
-        enc.encode(
-            img.as_raw(),
-            img.width() as u16,
-            img.height() as u16,
-            jpeg_encoder::ColorType::Rgb,
-        )
-        .expect("JPEG encoding to memory");
+        best = super::photo::jpeg_baseline(img, quality);
         if best.len() <= MAX_BYTES {
             break;
         }
@@ -163,12 +152,7 @@ mod tests {
     }
 
     fn jpeg_at(img: &RgbImage, quality: u8) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
-        enc.set_optimized_huffman_tables(true);
-        enc.encode(img.as_raw(), 1200, 630, jpeg_encoder::ColorType::Rgb)
-            .unwrap();
-        out
+        crate::images::photo::jpeg_baseline(img, quality)
     }
 
     #[test]

@@ -122,9 +122,23 @@ pub fn resize(img: &RgbImage, width: u32) -> RgbImage {
 
 /// Progressive JPEG (it shows early on slow networks), no metadata.
 pub fn jpeg(img: &RgbImage, quality: u8) -> Vec<u8> {
+    encode_jpeg(img, quality, |enc| enc.set_progressive(true))
+}
+
+/// Baseline JPEG with optimised Huffman tables: the smallest for a small
+/// image such as a share card, where progressive scans cost bytes.
+pub fn jpeg_baseline(img: &RgbImage, quality: u8) -> Vec<u8> {
+    encode_jpeg(img, quality, |enc| enc.set_optimized_huffman_tables(true))
+}
+
+fn encode_jpeg(
+    img: &RgbImage,
+    quality: u8,
+    configure: impl FnOnce(&mut jpeg_encoder::Encoder<&mut Vec<u8>>),
+) -> Vec<u8> {
     let mut out = Vec::new();
     let mut enc = jpeg_encoder::Encoder::new(&mut out, quality);
-    enc.set_progressive(true);
+    configure(&mut enc);
     enc.encode(
         img.as_raw(),
         img.width() as u16,

@@ -211,16 +211,7 @@ fn kind_of(serde_words: &str) -> String {
 /// Pull `x` and the allowed list out of "unknown variant `x`, expected one of `a`, `b`"
 /// (or "expected `a` or `b`").
 fn unknown_variant(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix("unknown variant `")?;
-    let end = rest.find('`')?;
-    let value = rest[..end].to_string();
-    let allowed = rest[end..]
-        .split('`')
-        .skip(2)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    Some((value, allowed))
+    named_and_choices(message, "unknown variant `")
 }
 
 /// 1-based line and column (in characters) of a byte offset. libyaml's own
@@ -241,16 +232,20 @@ fn line_col(text: &str, index: usize) -> (usize, usize) {
 
 /// Pull `x` and the expected list out of "unknown field `x`, expected one of `a`, `b`".
 fn unknown_key(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix("unknown field `")?;
+    named_and_choices(message, "unknown field `")
+}
+
+/// serde's "<prefix>x`, expected one of `a`, `b`": the name and the choices.
+fn named_and_choices(message: &str, prefix: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix(prefix)?;
     let end = rest.find('`')?;
-    let unknown = rest[..end].to_string();
-    let expected = rest[end..]
+    let choices = rest[end..]
         .split('`')
         .skip(2)
         .step_by(2)
         .map(str::to_string)
         .collect();
-    Some((unknown, expected))
+    Some((rest[..end].to_string(), choices))
 }
 
 /// `a`, `b`, `c`: names as the writer types them.
