@@ -7,6 +7,7 @@
 
 pub mod card;
 pub mod card_file;
+pub mod qr;
 mod photo;
 
 use crate::config::Lang;

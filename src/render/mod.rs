@@ -8,6 +8,7 @@ pub(crate) mod feeds;
 mod routes;
 pub mod sitemap;
 mod taxonomies;
+mod print;
 mod views;
 
 use crate::config::Lang;
