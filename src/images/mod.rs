@@ -7,8 +7,8 @@
 
 pub mod card;
 pub mod card_file;
-pub mod qr;
 mod photo;
+pub mod qr;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};

@@ -74,7 +74,11 @@ fn snake(code: &QrCode) -> (String, String) {
         }
         push(false, 1);
     }
-    let dashes = lengths.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" ");
+    let dashes = lengths
+        .iter()
+        .map(|n| n.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     (d, dashes)
 }
 
@@ -111,7 +115,10 @@ mod tests {
                 }
                 let cell = if n > 0 { x } else { x - 1 };
                 x += n.signum();
-                let (cx, cy) = (cell - QUIET_ZONE as isize, y.floor() as isize - QUIET_ZONE as isize);
+                let (cx, cy) = (
+                    cell - QUIET_ZONE as isize,
+                    y.floor() as isize - QUIET_ZONE as isize,
+                );
                 let inside = (0..width as isize).contains(&cx) && (0..width as isize).contains(&cy);
                 assert!(inside || !paint, "paints the quiet zone at {cell}");
                 if inside && paint {
@@ -124,7 +131,10 @@ mod tests {
 
     #[test]
     fn dashes_paint_exactly_the_dark_modules() {
-        for url in ["https://guong.example.org/dien-hinh/ca-manh-hung/", "https://x.org/en/"] {
+        for url in [
+            "https://guong.example.org/dien-hinh/ca-manh-hung/",
+            "https://x.org/en/",
+        ] {
             let code = QrCode::with_error_correction_level(url, EcLevel::M).unwrap();
             let (d, dashes) = snake(&code);
             let dark: Vec<bool> = code.to_colors().iter().map(|c| *c == Color::Dark).collect();
@@ -138,8 +148,14 @@ mod tests {
         assert!(made.contains(r#"aria-labelledby="qr-&lt;a&gt;""#), "{made}");
         // Version 3 (29 modules) plus four on each side.
         assert!(made.contains(r#"viewBox="0 0 37 37""#), "{made}");
-        assert!(made.contains(r#"stroke-dasharray="0 1 7 "#), "finder pattern first: {made}");
-        assert!(made.contains(r#"d="M3 4.5h31v1h-31"#), "one module into the quiet zone: {made}");
+        assert!(
+            made.contains(r#"stroke-dasharray="0 1 7 "#),
+            "finder pattern first: {made}"
+        );
+        assert!(
+            made.contains(r#"d="M3 4.5h31v1h-31"#),
+            "one module into the quiet zone: {made}"
+        );
         assert!(svg("x".repeat(4000).as_str(), "").is_none());
     }
 }

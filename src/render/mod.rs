@@ -5,10 +5,10 @@
 
 mod charts;
 pub(crate) mod feeds;
+mod print;
 mod routes;
 pub mod sitemap;
 mod taxonomies;
-mod print;
 mod views;
 
 use crate::config::Lang;

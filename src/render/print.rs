@@ -76,7 +76,16 @@ mod tests {
             w.story(&vec![paragraph.as_str(); n].join("\n\n"));
             seen.push(layout(w));
         }
-        assert_eq!(seen, ["print-1", "print-2", "print-3", "print-4", "print-4 print-cut"]);
+        assert_eq!(
+            seen,
+            [
+                "print-1",
+                "print-2",
+                "print-3",
+                "print-4",
+                "print-4 print-cut"
+            ]
+        );
     }
 
     #[test]

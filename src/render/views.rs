@@ -207,7 +207,11 @@ impl<'a> Views<'a> {
         weight.block(&text.summary);
         weight.story(&text.body);
         for a in &p.awards {
-            weight.block(&format!("{} {}", self.award_label(&a.award, lang), a.decision.as_deref().unwrap_or("")));
+            weight.block(&format!(
+                "{} {}",
+                self.award_label(&a.award, lang),
+                a.decision.as_deref().unwrap_or("")
+            ));
         }
         for s in &p.sources {
             weight.block(&format!("{} {}", s.title, s.url.as_deref().unwrap_or("")));

@@ -13,20 +13,38 @@ fn decode(svg: &str) -> Vec<String> {
     let scale = 4.0;
     let px = (side * scale).ceil() as u32;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(px, px).unwrap();
-    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     // Transparent would read as black: the SVG must paint its own white ground.
-    let grey: Vec<u8> = pixmap.pixels().iter().map(|p| p.demultiply().red()).collect();
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(px as usize, px as usize, |x, y| grey[y * px as usize + x]);
+    let grey: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .map(|p| p.demultiply().red())
+        .collect();
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(px as usize, px as usize, |x, y| {
+        grey[y * px as usize + x]
+    });
     img.detect_grids()
         .iter()
-        .map(|g| g.decode().unwrap_or_else(|e| panic!("unreadable QR code: {e:?}")).1)
+        .map(|g| {
+            g.decode()
+                .unwrap_or_else(|e| panic!("unreadable QR code: {e:?}"))
+                .1
+        })
         .collect()
 }
 
 #[test]
 fn the_qr_code_of_each_profile_page_reads_as_its_address() {
     let built = build_good();
-    for page in ["/dien-hinh/nguyen-van-mau/", "/en/profiles/nguyen-van-mau/", "/dien-hinh/hop-tac-xa-che-mau/"] {
+    for page in [
+        "/dien-hinh/nguyen-van-mau/",
+        "/en/profiles/nguyen-van-mau/",
+        "/dien-hinh/hop-tac-xa-che-mau/",
+    ] {
         let doc = html(&built.out, page);
         let canonical = attr(&doc, "link[rel=canonical]", "href").unwrap();
         let svgs = select(&doc, ".share .qr-figure svg");
