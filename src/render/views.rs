@@ -223,9 +223,15 @@ impl<'a> Views<'a> {
             weight.block(&"x".repeat(140));
         }
         let url = self.urls.abs(&self.urls.profile(lang, &p.slug));
+        // A code printed for the placeholder address would send a poster's
+        // readers to a site that is not this one, and paper cannot be
+        // corrected: none until `base_url` is set (G0805 says so).
+        let qr = (!self.site.config.has_example_address())
+            .then(|| crate::images::qr::svg(&url, "qr-caption"))
+            .flatten();
         json!({
             "layout": super::print::layout(weight),
-            "qr": crate::images::qr::svg(&url, "qr-caption"),
+            "qr": qr,
             "url": url,
         })
     }

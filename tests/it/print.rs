@@ -50,7 +50,7 @@ fn the_qr_code_of_each_profile_page_reads_as_its_address() {
         let svgs = select(&doc, ".share .qr-figure svg");
         assert_eq!(svgs.len(), 1, "{page}: one QR code");
         let svg = svgs[0].html();
-        assert_eq!(decode(&svg), [canonical.clone()], "{page}");
+        assert_eq!(decode(&svg), std::slice::from_ref(&canonical), "{page}");
         // Named for screen readers by the caption, which shows the address.
         let label = svgs[0].value().attr("aria-labelledby").unwrap();
         let caption = crate::common::text(&doc, &format!("#{label}"));
