@@ -38,6 +38,7 @@ const DEFAULT: &[(&str, &[u8])] = embedded!(
     "static/emblem.svg",
     "static/search.js",
     "static/stem-en.js",
+    "static/share.js",
     "i18n/vi.yaml",
     "i18n/en.yaml",
 );

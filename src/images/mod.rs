@@ -8,6 +8,7 @@
 pub mod card;
 pub mod card_file;
 mod photo;
+pub mod qr;
 
 use crate::config::Lang;
 use crate::error::{Diagnostic, Location};

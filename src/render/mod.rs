@@ -5,6 +5,7 @@
 
 mod charts;
 pub(crate) mod feeds;
+mod print;
 mod routes;
 pub mod sitemap;
 mod taxonomies;

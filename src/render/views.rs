@@ -190,12 +190,50 @@ impl<'a> Views<'a> {
             "untranslated": lang != text_lang,
             "unconfirmed": p.unconfirmed.iter().map(|u| u.notice_html(lang)).collect::<Vec<_>>(),
             "embed": crate::embed::profile_links(self.site, lang, p),
+            "print": self.print_sheet(p, lang),
         });
         if let (Value::Object(c), Value::Object(e)) = (&mut card, extra) {
             c.extend(e);
         }
         card["photo"] = self.photo(p, lang, "(min-width: 48rem) 20rem, calc(100vw - 2rem)");
         card
+    }
+
+    /// The printed sheet: its layout for the length of the text, and the QR
+    /// code of the page's own address (named by the caption `qr-caption`).
+    fn print_sheet(&self, p: &Profile, lang: Lang) -> Value {
+        let (text, _) = p.text.get(lang);
+        let mut weight = super::print::Weight::default();
+        weight.block(&text.summary);
+        weight.story(&text.body);
+        for a in &p.awards {
+            weight.block(&format!(
+                "{} {}",
+                self.award_label(&a.award, lang),
+                a.decision.as_deref().unwrap_or("")
+            ));
+        }
+        for s in &p.sources {
+            weight.block(&format!("{} {}", s.title, s.url.as_deref().unwrap_or("")));
+        }
+        for m in self.site.movements_of(p) {
+            weight.block(&m.text.get(lang).0.title);
+        }
+        for _ in &p.unconfirmed {
+            weight.block(&"x".repeat(140));
+        }
+        let url = self.urls.abs(&self.urls.profile(lang, &p.slug));
+        // A code printed for the placeholder address would send a poster's
+        // readers to a site that is not this one, and paper cannot be
+        // corrected: none until `base_url` is set (G0805 says so).
+        let qr = (!self.site.config.has_example_address())
+            .then(|| crate::images::qr::svg(&url, "qr-caption"))
+            .flatten();
+        json!({
+            "layout": super::print::layout(weight),
+            "qr": qr,
+            "url": url,
+        })
     }
 
     /// A profile's story, its images as responsive pictures.

@@ -15,6 +15,7 @@ mod mistakes;
 mod pages;
 mod phone;
 mod photos;
+mod print;
 mod readings;
 mod real_site;
 mod schema;

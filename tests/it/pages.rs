@@ -134,8 +134,12 @@ fn markdown_features_render_and_raw_html_never_runs() {
     assert_eq!(select(&doc, ".story table").len(), 1);
     assert!(!select(&doc, ".story .footnote-definition").is_empty());
     assert!(text(&doc, ".story").contains("“báo cáo”"), "smart quotes");
-    // The only script is the theme's "copy embed code" helper.
-    assert!(select(&doc, "script:not(#embed-copy-script)").is_empty());
+    // The only scripts are the theme's "copy embed code" and QR download helpers.
+    assert!(select(
+        &doc,
+        "script:not(#embed-copy-script):not([src*='/assets/share.'])"
+    )
+    .is_empty());
     assert!(select(&doc, ".story img").is_empty());
     for el in select(&doc, "*") {
         assert!(
