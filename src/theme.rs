@@ -34,10 +34,13 @@ const DEFAULT: &[(&str, &[u8])] = embedded!(
     "templates/page.html",
     "templates/search.html",
     "templates/404.html",
+    "templates/offline.html",
     "static/style.css",
     "static/emblem.svg",
     "static/search.js",
     "static/stem-en.js",
+    "static/offline.js",
+    "static/sw.js",
     "i18n/vi.yaml",
     "i18n/en.yaml",
 );
