@@ -83,7 +83,7 @@ pub fn worker(theme: &Theme, urls: &Urls, assets: &BTreeMap<String, String>) -> 
     }
 }
 
-/// The theme's strings offline.js says (`offline_*`, and the profile counts).
+/// The theme's strings offline.js says (`offline_*`, and the search's count).
 pub fn strings(t: &crate::i18n::Strings) -> BTreeMap<&str, &str> {
     t.0.iter()
         .filter(|(k, _)| {

@@ -133,7 +133,7 @@ test('offline: visited and saved pages open, search finds saved profiles, others
   assert.equal((await save.innerText()).trim(), 'Lưu để đọc khi không có mạng');
   const manifest = JSON.parse(await readFile(path.join(site, 'loai/ca-nhan/offline.json'), 'utf8'));
   const sizeText = await page.locator('.offline-size').innerText();
-  assert.match(sizeText, /^2 điển hình, khoảng \d+ KB$/);
+  assert.match(sizeText, /^Cả danh sách: khoảng \d+ KB$/);
   assert.equal(Number(sizeText.match(/(\d+) KB/)[1]), Math.round(manifest.bytes / 1000));
   const before = await cacheNames(page);
   assert.ok(!before.some((n) => n.endsWith(':saved')), 'nothing saved before the reader asks');

@@ -134,8 +134,13 @@ fn markdown_features_render_and_raw_html_never_runs() {
     assert_eq!(select(&doc, ".story table").len(), 1);
     assert!(!select(&doc, ".story .footnote-definition").is_empty());
     assert!(text(&doc, ".story").contains("“báo cáo”"), "smart quotes");
-    // The only script is the theme's "copy embed code" helper.
-    assert!(select(&doc, "script:not(#embed-copy-script)").is_empty());
+    // The only scripts are the theme's "copy embed code" helper and the
+    // registration of the service worker (offline reading).
+    assert!(select(
+        &doc,
+        "script:not(#embed-copy-script):not(#offline-register)"
+    )
+    .is_empty());
     assert!(select(&doc, ".story img").is_empty());
     for el in select(&doc, "*") {
         assert!(
@@ -350,8 +355,9 @@ fn feeds_sitemap_and_robots_are_valid_and_complete() {
         .collect();
     let pages = snapshot(&b.out)
         .keys()
-        // Embed cards are `noindex` and stay out of the sitemap.
+        // Embed cards and the offline page are `noindex` and stay out of the sitemap.
         .filter(|p| p.ends_with("index.html") && !p.contains("embed/"))
+        .filter(|p| !p.starts_with("ngoai-tuyen/") && !p.starts_with("en/offline/"))
         .count();
     assert_eq!(locs.len(), pages, "every page is in the sitemap");
     assert!(locs.contains(&"https://fixture.example.org/en/profiles/nguyen-van-mau/"));

@@ -78,11 +78,10 @@ async function listing(box) {
     box.hidden = true; // neither saved nor reachable: nothing to offer
     return;
   }
-  const count = fill(t[manifest.profiles === 1 ? 'profile_count_one' : 'profile_count'], { n: num(manifest.profiles) });
   const show = (isSaved) => {
     save.hidden = isSaved;
     remove.hidden = !isSaved;
-    sizeLine.textContent = isSaved ? '' : `${count}, ${fill(t.offline_size, { size: size(manifest.bytes) })}`;
+    sizeLine.textContent = isSaved ? '' : fill(t.offline_size, { size: size(manifest.bytes) });
   };
   show(Boolean(saved));
   if (saved) status.textContent = fill(t.offline_saved, { size: size(manifest.bytes) });
