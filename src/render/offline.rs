@@ -163,8 +163,8 @@ impl Ledger {
     }
 
     /// Every saveable listing's manifest. `shared` are the files offline
-    /// search needs besides the pages (site path or href, output file), and
-    /// `search` the search page of each language.
+    /// search needs besides the pages and the search page of the listing's
+    /// language: (href, output file).
     pub fn manifests(
         &self,
         urls: &Urls,
