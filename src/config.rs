@@ -141,10 +141,13 @@ pub enum Section {
     Search,
     /// The page number of a listing's further pages (`/dien-hinh/trang/2/`).
     Page,
+    /// The page a reader's browser shows, without a network, for a page it
+    /// never saved (`/ngoai-tuyen/`).
+    Offline,
 }
 
 impl Section {
-    pub const ALL: [Section; 12] = [
+    pub const ALL: [Section; 13] = [
         Section::Profiles,
         Section::Congresses,
         Section::Movements,
@@ -157,6 +160,7 @@ impl Section {
         Section::Kinds,
         Section::Search,
         Section::Page,
+        Section::Offline,
     ];
 
     /// Its key under `paths:` in `site.yaml`.
@@ -192,6 +196,7 @@ impl Section {
             Section::Kinds => ("kinds", "loai", "kinds"),
             Section::Search => ("search", "tim-kiem", "search"),
             Section::Page => ("page", "trang", "page"),
+            Section::Offline => ("offline", "ngoai-tuyen", "offline"),
         }
     }
 }

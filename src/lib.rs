@@ -233,7 +233,9 @@ fn render_with(
         match pages {
             Ok(pages) if errors.is_empty() => {
                 sink(search_files)?;
-                Ok(sink(pages)?)
+                sink(pages)?;
+                // Last: a listing's manifest says how large the search page is.
+                Ok(sink(renderer.offline_manifests(site))?)
             }
             Ok(_) => Err(BuildFailed(errors)),
             Err(more) => {

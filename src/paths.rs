@@ -52,6 +52,17 @@ pub const API_VERSION: &str = "v1";
 /// Site path of the script host pages load to size embedded cards.
 pub const EMBED_JS: &str = "/embed.js";
 
+/// Site path of the service worker. It sits at the site's root because a
+/// worker controls only the pages under its own folder (its scope).
+pub const SERVICE_WORKER: &str = "/sw.js";
+
+/// Site path of what a reader's browser stores to read a listing offline
+/// (its pages, its profiles' pages and their search records), beside the
+/// listing's first page `first`: one small file per listing.
+pub fn offline_manifest(first: &str) -> String {
+    format!("{first}offline.json")
+}
+
 /// The path every page of `lang` starts with: nothing for Vietnamese.
 fn prefix(lang: Lang) -> &'static str {
     match lang {
@@ -146,6 +157,10 @@ impl<'a> Urls<'a> {
     }
     pub fn search(&self, lang: Lang) -> String {
         self.section(lang, Section::Search)
+    }
+    /// The page shown without a network for a page the browser never stored.
+    pub fn offline(&self, lang: Lang) -> String {
+        self.section(lang, Section::Offline)
     }
     pub fn page(&self, lang: Lang, slug: &str) -> String {
         format!("{}/{slug}/", prefix(lang))

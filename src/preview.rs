@@ -189,6 +189,7 @@ impl Preview {
             .map(|s| s.search.clone())
             .unwrap_or_default();
         let mut files = renderer.render(&site, &images, &search, &Scope::All)?;
+        files.extend(renderer.offline_manifests(&site));
         files.extend(embeds(&site, &images, &theme, &Scope::All)?);
         files.extend(photo_files);
         // Whatever the new site no longer has goes (but the search index stays).

@@ -77,6 +77,8 @@ pub fn atom(site: &Site, urls: &Urls, lang: Lang) -> OutFile {
 pub fn sitemap(urls: &Urls, routes: &[Route]) -> Vec<OutFile> {
     let entries: Vec<super::sitemap::Entry> = routes
         .iter()
+        // The offline page is for browsers without a network, not for search engines.
+        .filter(|r| r.template != super::offline::TEMPLATE)
         .filter_map(|r| {
             let alt = r.alt_path.as_ref()?;
             let (vi, en) = match r.lang {

@@ -6,6 +6,7 @@
 mod charts;
 pub(crate) mod feeds;
 mod print;
+mod offline;
 mod routes;
 pub mod sitemap;
 mod taxonomies;
@@ -32,6 +33,9 @@ fn assets(theme: &Theme, urls: &Urls) -> (BTreeMap<String, String>, Vec<OutFile>
     let mut hrefs = BTreeMap::new();
     let mut files = Vec::new();
     for (name, bytes) in &theme.statics {
+        if name == offline::WORKER_SOURCE {
+            continue; // published at the root, see `offline::worker`
+        }
         let published = match name.rsplit_once('.') {
             Some((stem, ext @ ("css" | "js"))) => format!("{stem}.{}.{ext}", short_hash(bytes)),
             _ => name.clone(),
@@ -75,6 +79,8 @@ fn template_error(e: &tera::Error, theme: &str, template: Option<&str>) -> Diagn
 struct Common<'v, 'a> {
     views: &'v views::Views<'a>,
     assets: BTreeMap<String, String>,
+    /// The service worker's cache name.
+    cache: &'v str,
 }
 
 impl Common<'_, '_> {
@@ -155,6 +161,15 @@ impl Common<'_, '_> {
             "home_href": u.href(&u.home(lang)),
             "search_href": u.href(&u.search(lang)),
             "feed_href": u.href(&u.feed(lang)),
+            "offline": {
+                "worker": u.href(paths::SERVICE_WORKER),
+                "scope": u.href("/"),
+                "cache": self.cache,
+                "manifest": r.offline.as_ref().map(|m| u.href(m)),
+                // What offline.js says, on the pages that load it.
+                "strings": (r.offline.is_some() || [SEARCH_TEMPLATE, offline::TEMPLATE].contains(&r.template))
+                    .then(|| offline::strings(t)),
+            },
             "page": page,
         })
     }
@@ -181,18 +196,43 @@ pub struct Renderer {
     strings: BTreeMap<Lang, crate::i18n::Strings>,
     asset_hrefs: BTreeMap<String, String>,
     asset_files: Vec<OutFile>,
+    worker: offline::Worker,
+    ledger: offline::Ledger,
 }
 
 impl Renderer {
     pub fn new(site: &Site, theme: &Theme) -> Result<Renderer, Vec<Diagnostic>> {
-        let (asset_hrefs, asset_files) = assets(theme, &Urls::new(&site.config));
+        let urls = Urls::new(&site.config);
+        let (asset_hrefs, asset_files) = assets(theme, &urls);
+        let worker = offline::worker(theme, &urls, &asset_hrefs);
+        let ledger = offline::Ledger::default();
+        ledger.note_assets(&asset_files);
         Ok(Renderer {
             tera: tera(theme, &site.config.theme)?,
             theme: site.config.theme.clone(),
             strings: theme.strings.clone(),
             asset_hrefs,
             asset_files,
+            worker,
+            ledger,
         })
+    }
+
+    /// The manifest of every listing a reader may save for offline reading,
+    /// once every page (the search pages too) has been drawn.
+    pub fn offline_manifests(&self, site: &Site) -> Vec<OutFile> {
+        let urls = Urls::new(&site.config);
+        // Offline search runs on the search page with these.
+        let shared: Vec<(String, String)> = ["style_css", "search_js", "offline_js"]
+            .iter()
+            .filter_map(|k| self.asset_hrefs.get(*k))
+            .filter_map(|href| {
+                let path = paths::without_base(&site.config.base_path, href)?;
+                Some((href.clone(), paths::output_file(&path)))
+            })
+            .collect();
+        self.ledger
+            .manifests(&urls, &site.config.base_path, &shared)
     }
 
     /// Render the pages of `scope`: a profile's own pages when its slug is in
@@ -299,31 +339,45 @@ impl Renderer {
     ) -> Result<(), Vec<Diagnostic>> {
         let site = views.site;
         if scope.all() {
-            sink(self.asset_files.clone())?;
+            let mut files = self.asset_files.clone();
+            files.push(self.worker.file.clone());
+            sink(files)?;
         }
         let common = Common {
             views,
             assets: self.asset_hrefs.clone(),
+            cache: &self.worker.cache,
         };
         let mut errors: Vec<Diagnostic> = Vec::new();
         // Enough pages to keep every core busy, few enough to keep memory flat.
         for batch in routes.chunks(2048) {
-            let pages: Vec<Result<OutFile, Diagnostic>> = batch
+            type Drawn = (OutFile, Option<Value>);
+            let pages: Vec<Result<Drawn, Diagnostic>> = batch
                 .par_iter()
                 .map(|r| {
-                    let ctx = tera::Context::from_value(common.context(r, views.page_value(r)))
+                    let page = views.page_value(r);
+                    // A saveable listing's cards become its manifest's records.
+                    let saved = r.offline.is_some().then(|| page.clone());
+                    let ctx = tera::Context::from_value(common.context(r, page))
                         .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
                     let html = self
                         .tera
                         .render(r.template, &ctx)
                         .map_err(|e| template_error(&e, &self.theme, Some(r.template)))?;
-                    Ok(OutFile::new(paths::output_file(&r.path), html).drawn_by(r.template))
+                    let file = OutFile::new(paths::output_file(&r.path), html).drawn_by(r.template);
+                    Ok((file, saved))
                 })
                 .collect();
             let mut files = Vec::with_capacity(pages.len());
-            for p in pages {
+            let mut listings = Vec::new();
+            for (r, p) in batch.iter().zip(pages) {
                 match p {
-                    Ok(f) => files.push(f),
+                    Ok((f, saved)) => {
+                        files.push(f);
+                        if let Some(page) = saved {
+                            listings.push((*r, page));
+                        }
+                    }
                     Err(d) => {
                         if !errors.contains(&d) {
                             errors.push(d);
@@ -331,6 +385,8 @@ impl Renderer {
                     }
                 }
             }
+            self.ledger
+                .note(&files, listings.iter().map(|(r, p)| (*r, p)).collect());
             if errors.is_empty() {
                 sink(files)?;
             }

@@ -78,6 +78,9 @@ pub struct Route<'a> {
     pub card: Option<crate::images::Card>,
     /// Open Graph type: `profile`, `article` or `website`.
     pub og_type: &'static str,
+    /// On a listing a reader may save for offline reading: the site path of
+    /// the listing's manifest (`/linh-vuc/x/offline.json`), on every page of it.
+    pub offline: Option<String>,
 }
 
 impl<'a> Route<'a> {
@@ -110,6 +113,7 @@ impl<'a> Route<'a> {
             page: page.into(),
             card: None,
             og_type,
+            offline: None,
         }
     }
 }
@@ -193,6 +197,7 @@ impl<'a> Views<'a> {
             routes.push(self.slogans(lang));
             routes.push(self.statistics(lang));
             routes.push(self.search(lang));
+            routes.push(self.offline_page(lang));
             for page in &self.site.pages {
                 let (text, text_lang) = page.text.get(lang);
                 let desc = text
@@ -227,6 +232,7 @@ impl<'a> Views<'a> {
             page: PageData::Ready(json!({"en": self.t(Lang::En).0, "home_en": self.urls.href(&self.urls.home(Lang::En))})),
             card: None,
             og_type: "website",
+            offline: None,
         });
         routes
     }

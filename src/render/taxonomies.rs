@@ -138,7 +138,7 @@ impl<'a> Views<'a> {
                     json!({})
                 };
                 let key2 = key.clone();
-                routes.extend(self.listing(
+                let mut pages = self.listing(
                     lang,
                     move |u, l| match (tax, kind_of(&key2)) {
                         (Taxonomy::Kind, Some(kind)) => u.term(l, tax, Urls::kind_key(l, kind)),
@@ -149,7 +149,16 @@ impl<'a> Views<'a> {
                     members,
                     Nav::Profiles,
                     extra,
-                ));
+                );
+                // Field, commune, kind and year listings are what a reader
+                // takes along (an award's holders are read online).
+                if tax != Taxonomy::Award {
+                    let manifest = crate::paths::offline_manifest(&pages[0].path);
+                    for r in &mut pages {
+                        r.offline = Some(manifest.clone());
+                    }
+                }
+                routes.extend(pages);
             }
         }
         routes

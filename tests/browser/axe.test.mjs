@@ -16,6 +16,8 @@ const PAGES = [
   '/en/statistics/', '/linh-vuc/an-ninh-quoc-phong/', '/tim-kiem/', '/gioi-thieu/', '/404.html',
   // A profile whose name is still being checked (its notice), and the mass organisations' results.
   '/dien-hinh/vi-hong-ky/', '/en/profiles/vi-hong-ky/', '/ket-qua-phong-trao/',
+  // The page the service worker shows offline for a page never stored.
+  '/ngoai-tuyen/', '/en/offline/',
 ];
 
 const env = useBrowser();
@@ -73,4 +75,11 @@ test('axe /tim-kiem/ with results, a suggestion, open filters and a chip (phone 
     await page.locator('.search-suggest').waitFor();
     await page.locator('.search-chip').waitFor();
     await page.click('.search-filters summary');
+  }));
+
+// A listing with its "save for offline reading" control shown (once the
+// service worker is ready), as a phone reader sees it.
+test('axe /linh-vuc/y-te/ with the save for offline reading control (phone 360×740)', () =>
+  audit('/linh-vuc/y-te/', { width: 360, height: 740 }, async (page) => {
+    await page.locator('.offline-save-button').waitFor({ state: 'visible', timeout: 20_000 });
   }));

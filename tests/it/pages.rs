@@ -134,10 +134,11 @@ fn markdown_features_render_and_raw_html_never_runs() {
     assert_eq!(select(&doc, ".story table").len(), 1);
     assert!(!select(&doc, ".story .footnote-definition").is_empty());
     assert!(text(&doc, ".story").contains("“báo cáo”"), "smart quotes");
-    // The only scripts are the theme's "copy embed code" and QR download helpers.
+    // The only scripts are the theme's "copy embed code" and QR download
+    // helpers and the registration of the service worker (offline reading).
     assert!(select(
         &doc,
-        "script:not(#embed-copy-script):not([src*='/assets/share.'])"
+        "script:not(#embed-copy-script):not([src*='/assets/share.']):not(#offline-register)"
     )
     .is_empty());
     assert!(select(&doc, ".story img").is_empty());
@@ -354,8 +355,9 @@ fn feeds_sitemap_and_robots_are_valid_and_complete() {
         .collect();
     let pages = snapshot(&b.out)
         .keys()
-        // Embed cards are `noindex` and stay out of the sitemap.
+        // Embed cards and the offline page are `noindex` and stay out of the sitemap.
         .filter(|p| p.ends_with("index.html") && !p.contains("embed/"))
+        .filter(|p| !p.starts_with("ngoai-tuyen/") && !p.starts_with("en/offline/"))
         .count();
     assert_eq!(locs.len(), pages, "every page is in the sitemap");
     assert!(locs.contains(&"https://fixture.example.org/en/profiles/nguyen-van-mau/"));

@@ -733,6 +733,13 @@ if (typeof document !== 'undefined') {
       // it), and take away the filters, which cannot work without the index.
       document.documentElement.classList.remove('search-pending', 'search-js');
       console.warn('search unavailable:', e);
+      // Offline, or the index out of reach: search what this device has
+      // saved for offline reading (offline.js), and say so.
+      if (app.dataset.offline && 'caches' in window) {
+        import(app.dataset.offline)
+          .then((offline) => offline.searchSaved(app, fold))
+          .catch((err) => console.warn('offline search unavailable:', err));
+      }
     });
   }
 }
