@@ -63,6 +63,13 @@ pub fn offline_manifest(first: &str) -> String {
     format!("{first}offline.json")
 }
 
+/// Site path of the full list behind a listing's manifest: every file to
+/// store and the records offline search needs. Fetched only when the reader
+/// asks to save, since a listing of thousands of profiles makes it large.
+pub fn offline_list(first: &str) -> String {
+    format!("{first}offline-list.json")
+}
+
 /// The path every page of `lang` starts with: nothing for Vietnamese.
 fn prefix(lang: Lang) -> &'static str {
     match lang {

@@ -195,22 +195,26 @@ impl Ledger {
                 let mut needs = vec![(urls.href(&search), size(&paths::output_file(&search)))];
                 needs.extend(shared.iter().map(|(href, file)| (href.clone(), size(file))));
                 let bytes: u64 = files.iter().chain(&needs).map(|f| f.1).sum();
-                let body = json!({
+                // The summary is what every visit to the listing fetches (to
+                // say the size before anything is stored): a few hundred
+                // bytes, however long the listing.
+                let list = paths::offline_list(&l.pages[0].0);
+                let summary = json!({
                     "v": 1,
                     "lang": l.lang.code(),
                     "title": l.title,
                     "listing": urls.href(&l.pages[0].0),
                     "profiles": records.len(),
                     "bytes": bytes,
-                    "files": files,
-                    "shared": needs,
-                    "records": records,
+                    "list": urls.href(&list),
                 });
-                OutFile::new(
-                    paths::output_file(manifest),
-                    serde_json::to_vec(&body).expect("JSON"),
-                )
+                let full = json!({"files": files, "shared": needs, "records": records});
+                [(manifest.clone(), summary), (list, full)].map(|(path, body)| {
+                    let bytes = serde_json::to_vec(&body).expect("JSON");
+                    OutFile::new(paths::output_file(&path), bytes)
+                })
             })
+            .flatten()
             .collect()
     }
 

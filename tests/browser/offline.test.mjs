@@ -103,8 +103,19 @@ test('without JavaScript, or without service workers, a listing shows no dead bu
   assert.doesNotMatch(html, /offline-save/);
 });
 
+// A listing's manifest (its size, fetched on every visit) and its full list
+// (fetched only to save), as one object.
+async function manifestOf(dir) {
+  const summary = JSON.parse(await readFile(path.join(site, dir, 'offline.json'), 'utf8'));
+  const list = JSON.parse(await readFile(path.join(site, dir, 'offline-list.json'), 'utf8'));
+  return { summary, ...summary, ...list };
+}
+
 test('the manifest of a listing lists all its pages and profiles with their true sizes', async () => {
-  const m = JSON.parse(await readFile(path.join(site, 'loai/ca-nhan/offline.json'), 'utf8'));
+  const m = await manifestOf('loai/ca-nhan');
+  // What every visit fetches stays small: the size and where the list is.
+  assert.deepEqual(Object.keys(m.summary).sort(), ['bytes', 'lang', 'list', 'listing', 'profiles', 'title', 'v']);
+  assert.equal(m.list, `${LISTING}offline-list.json`);
   const files = m.files.map((f) => f[0]);
   assert.deepEqual(files, [LISTING, `${LISTING}trang/2/`, ...SAVED]);
   assert.equal(m.profiles, 2);
@@ -131,7 +142,7 @@ test('offline: visited and saved pages open, search finds saved profiles, others
   const save = page.locator('.offline-save-button');
   await save.waitFor({ state: 'visible', timeout: 20_000 });
   assert.equal((await save.innerText()).trim(), 'Lưu để đọc khi không có mạng');
-  const manifest = JSON.parse(await readFile(path.join(site, 'loai/ca-nhan/offline.json'), 'utf8'));
+  const manifest = await manifestOf('loai/ca-nhan');
   const sizeText = await page.locator('.offline-size').innerText();
   assert.match(sizeText, /^Cả danh sách: khoảng \d+ KB$/);
   assert.equal(Number(sizeText.match(/(\d+) KB/)[1]), Math.round(manifest.bytes / 1000));

@@ -2,10 +2,12 @@
 //
 // - On a field, commune, kind or year listing, the "Save for offline
 //   reading" control: it reads the listing's manifest (offline.json, made
-//   at build time: every page of the listing and of its profiles with their
-//   sizes, and the records search needs), says the size before anything is
-//   stored, stores the pages in the cache `<cache>:saved` with progress,
-//   and can remove them again.
+//   at build time: the listing's size and where its full list is), says the
+//   size before anything is stored; on "save" it reads the full list
+//   (offline-list.json: every page of the listing and of its profiles with
+//   their sizes, and the records search needs), stores the pages in the
+//   cache `<cache>:saved` with progress (the manifest and the list together
+//   under the manifest's address), and can remove them again.
 // - On the offline page, the listings saved on this device.
 // - `searchSaved`, which search.js calls when the search index cannot be
 //   reached: it searches the saved records, folded as search.js folds.
@@ -89,6 +91,17 @@ async function listing(box) {
   box.hidden = false;
 
   save.addEventListener('click', async () => {
+    save.disabled = true;
+    // The full list (every file, the search records) only now: a listing of
+    // thousands of profiles makes it large, and the summary said the size.
+    try {
+      manifest = { ...manifest, ...(await (await fetch(manifest.list, { cache: 'no-cache' })).json()) };
+    } catch (err) {
+      status.textContent = t.offline_failed;
+      save.disabled = false;
+      console.warn('saving for offline reading failed:', err);
+      return;
+    }
     const files = [...manifest.files, ...manifest.shared];
     const total = files.length;
     let done = 0;
@@ -97,7 +110,6 @@ async function listing(box) {
       status.textContent = fill(t.offline_saving, { done: num(done), total: num(total) });
       shown = Date.now();
     };
-    save.disabled = true;
     cache = await savedCache(box.dataset.cache, true);
     progress.max = total;
     progress.value = 0;
