@@ -203,7 +203,8 @@ test('offline: visited and saved pages open, search finds saved profiles, others
   await context.setOffline(false);
   const old = await cacheNames(page);
   const oldCache = await workerCache();
-  assert.deepEqual(old.filter((n) => n.startsWith(`guong:${PREFIX}/:`)).sort(), [oldCache, `${oldCache}:saved`]);
+  const saved = `guong:${PREFIX}/:saved`;
+  assert.deepEqual(old.filter((n) => n.startsWith(`guong:${PREFIX}/:`)).sort(), [oldCache, saved]);
   const theme = path.join(tmp, 'themes/default/static');
   await mkdir(theme, { recursive: true });
   const css = await readFile(path.join(REPO, 'themes/default/static/style.css'), 'utf8');
@@ -216,12 +217,20 @@ test('offline: visited and saved pages open, search finds saved profiles, others
   await page.goto(url(`${PREFIX}/`));
   const mine = async () => (await cacheNames(page)).filter((n) => n.startsWith(`guong:${PREFIX}/:`)).sort();
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && JSON.stringify(await mine()) !== JSON.stringify([newCache])) await page.waitForTimeout(250);
-  assert.deepEqual(await mine(), [newCache], 'the old caches are gone and the new one is there');
+  const want = [newCache, saved].sort();
+  while (Date.now() < deadline && JSON.stringify(await mine()) !== JSON.stringify(want)) await page.waitForTimeout(250);
+  assert.deepEqual(await mine(), want, 'the old version cache is gone, the new one is there, the saved listing is kept');
   await page.reload();
   const sheet = await page.locator('link[rel=stylesheet]').getAttribute('href');
   assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
   assert.equal(await page.evaluate(async (s) => (await fetch(s)).ok, sheet), true);
+  // What the reader saved survives the redeploy: offline, a saved profile
+  // they never opened still opens, drawn with the stylesheet it was saved with.
+  await context.setOffline(true);
+  await page.goto(url(SAVED[1]));
+  assert.notEqual(await h1(page), 'Không có mạng');
+  assert.ok(await page.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 100)), 'styled');
+  await context.setOffline(false);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -235,7 +244,7 @@ test('a saved listing can be removed, and then nothing of it is kept', async () 
   await save.click();
   const remove = page.locator('.offline-remove');
   await remove.waitFor({ state: 'visible', timeout: 20_000 });
-  const cache = `${await workerCache()}:saved`;
+  const cache = `guong:${PREFIX}/:saved`;
   const stored = () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname), cache);
   assert.ok((await stored()).includes(`${PREFIX}/dien-hinh/${UNSAVED}/`));
   await remove.click();

@@ -6,7 +6,7 @@
 //   size before anything is stored; on "save" it reads the full list
 //   (offline-list.json: every page of the listing and of its profiles with
 //   their sizes, and the records search needs), stores the pages in the
-//   cache `<cache>:saved` with progress (the manifest and the list together
+//   cache `guong:<scope>:saved` with progress (the manifest and the list together
 //   under the manifest's address), and can remove them again.
 // - On the offline page, the listings saved on this device.
 // - `searchSaved`, which search.js calls when the search index cannot be
@@ -35,9 +35,14 @@ export function size(bytes) {
 
 const pathOf = (req) => new URL(req.url).pathname;
 
-/** The saved cache; not made where nothing was ever saved, unless `make`. */
+/**
+ * The saved cache; not made where nothing was ever saved, unless `make`.
+ * `name` is the worker's cache (`guong:<scope>:<version>`); what a reader
+ * saved is kept in `guong:<scope>:saved` across versions of the site.
+ */
 async function savedCache(name, make = false) {
-  return make || (await caches.has(`${name}:saved`)) ? caches.open(`${name}:saved`) : null;
+  const saved = `${name.slice(0, name.lastIndexOf(':'))}:saved`;
+  return make || (await caches.has(saved)) ? caches.open(saved) : null;
 }
 
 /** The manifests of every listing saved on this device: [{url, m}]. */

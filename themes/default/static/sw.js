@@ -13,7 +13,11 @@
 // the saved pages instead.
 //
 // G.cache changes with the theme, so a redeploy that changes it installs a
-// new worker, which takes over at once and deletes this site's old caches.
+// new worker, which takes over at once and deletes this site's old caches —
+// but not the listings a reader saved (`guong:<scope>:saved`, one name for
+// every version): they chose to keep them, and the saved copy holds the
+// stylesheet and scripts its pages were drawn with, so they still read as
+// they did. Online, the network answers first anyway.
 
 const HASHED = /\.[0-9a-f]{10}\.[a-z0-9]+$/;
 const MATCH = { ignoreVary: true };
@@ -25,7 +29,7 @@ self.addEventListener('install', (e) => {
 self.addEventListener('activate', (e) => {
   // Only this site's caches: another site may live on the same host.
   const mine = `guong:${G.scope}:`;
-  const keep = [G.cache, `${G.cache}:saved`];
+  const keep = [G.cache, `${mine}saved`];
   e.waitUntil(
     caches
       .keys()
