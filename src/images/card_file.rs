@@ -8,7 +8,6 @@
 //! usually about 35 KB at that floor (sharp letters over a size target).
 
 use image::RgbImage;
-use std::collections::HashMap;
 
 /// The size a card should stay within.
 pub const MAX_BYTES: usize = 25_000;
@@ -44,25 +43,16 @@ pub fn extension(with_photo: bool) -> &'static str {
 
 /// An indexed PNG of `img`, when it has at most 256 colours.
 fn palette_png(img: &RgbImage) -> Option<Vec<u8>> {
-    let mut palette: Vec<[u8; 3]> = Vec::new();
-    let mut index: HashMap<[u8; 3], u8> = HashMap::new();
+    let mut palette = Palette::default();
     let mut pixels = Vec::with_capacity((img.width() * img.height()) as usize);
     // Most neighbours share a colour: look up only when it changes.
     let mut last: Option<([u8; 3], u8)> = None;
-    for p in img.pixels() {
-        let rgb = p.0;
+    for rgb in img.as_raw().chunks_exact(3) {
+        let rgb = [rgb[0], rgb[1], rgb[2]];
         let i = match last {
             Some((c, i)) if c == rgb => i,
             _ => {
-                let i = match index.get(&rgb) {
-                    Some(&i) => i,
-                    None => {
-                        let i = u8::try_from(palette.len()).ok()?;
-                        palette.push(rgb);
-                        index.insert(rgb, i);
-                        i
-                    }
-                };
+                let i = palette.index(rgb)?;
                 last = Some((rgb, i));
                 i
             }
@@ -73,7 +63,7 @@ fn palette_png(img: &RgbImage) -> Option<Vec<u8>> {
     // small as zlib's default (6) on these images at two thirds of its time
     // (measured with zlib-rs); the longest words get the best, at four
     // times the time.
-    let palette = palette.concat();
+    let palette = palette.colours.concat();
     let (w, h) = img.dimensions();
     let out = indexed_png(w, h, &palette, &pixels, USUAL)?;
     if out.len() <= MAX_BYTES {
@@ -83,6 +73,48 @@ fn palette_png(img: &RgbImage) -> Option<Vec<u8>> {
 }
 
 const USUAL: png::DeflateCompression = png::DeflateCompression::Level(5);
+
+/// The colours of a card in the order met, with an open-addressing table
+/// from colour to index: this lookup runs for every change of colour along
+/// a row (a card's letters are hundreds of thousands), where a `HashMap`
+/// with its default hasher cost as much as the compression.
+struct Palette {
+    colours: Vec<[u8; 3]>,
+    /// Colour (24 bits) + 1 → index, 0 for an empty slot.
+    slots: Box<[(u32, u8); Palette::SLOTS]>,
+}
+
+impl Default for Palette {
+    fn default() -> Self {
+        Palette {
+            colours: Vec::new(),
+            slots: Box::new([(0, 0); Palette::SLOTS]),
+        }
+    }
+}
+
+impl Palette {
+    /// Four times the most colours a palette PNG holds: probes stay short.
+    const SLOTS: usize = 1024;
+
+    /// The index of `rgb`, added if new; `None` past 256 colours.
+    fn index(&mut self, [r, g, b]: [u8; 3]) -> Option<u8> {
+        let key = (u32::from(r) << 16 | u32::from(g) << 8 | u32::from(b)) + 1;
+        let mut slot = (key.wrapping_mul(0x9E37_79B1) >> 22) as usize;
+        loop {
+            match self.slots[slot] {
+                (0, _) => {
+                    let i = u8::try_from(self.colours.len()).ok()?;
+                    self.colours.push([r, g, b]);
+                    self.slots[slot] = (key, i);
+                    return Some(i);
+                }
+                (k, i) if k == key => return Some(i),
+                _ => slot = (slot + 1) % Self::SLOTS,
+            }
+        }
+    }
+}
 
 fn indexed_png(
     width: u32,

@@ -5,8 +5,8 @@
 
 mod charts;
 pub(crate) mod feeds;
-mod print;
 mod offline;
+mod print;
 mod routes;
 pub mod sitemap;
 mod taxonomies;
