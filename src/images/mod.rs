@@ -5,6 +5,7 @@
 //! the source bytes and settings in `.guong-cache/images/`, so a rebuild with
 //! no photo changed encodes nothing.
 
+pub mod banner;
 pub mod card;
 pub mod card_file;
 mod photo;
@@ -94,6 +95,8 @@ pub struct Images {
     pub cards: BTreeMap<(String, Lang), Card>,
     /// The card of pages that are not profiles, per language.
     pub site_cards: BTreeMap<Lang, Card>,
+    /// The slogans' banners (made for the whole site only).
+    pub banners: banner::Banners,
     pub encoded: usize,
     pub cached: usize,
 }
@@ -476,6 +479,12 @@ fn run(
             &mut images,
             &mut files,
         );
+    }
+    if scope.all() {
+        let (banners, banner_files, banner_errors) = banner::make(site, &urls, cache);
+        images.banners = banners;
+        files.extend(banner_files);
+        errors.extend(banner_errors);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
