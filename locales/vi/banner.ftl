@@ -2,7 +2,7 @@
 ### Xem locales/README.md.
 
 # example: number=3 | size=400 × 60 cm | min=5
-G0620 = khẩu hiệu số { $number } quá dài để in trên khổ { $size }: chữ phải cao dưới { $min } cm mới vừa, như thế khó đọc từ xa
+G0620 = khẩu hiệu số { $number } quá dài để in trên khổ { $size }: phải để cỡ chữ dưới { $min } cm mới vừa, như thế khó đọc từ xa
     .help = khẩu hiệu được chép nguyên văn nên đừng tự rút gọn: hãy dùng khổ lớn hơn (nhất là cao hơn) trong mục `banner_sizes` của site.yaml, hoặc bỏ khổ này
 # example: cm=600 | min=10 | max=508
 G0621 = kích thước { $cm } cm nằm ngoài khoảng cho phép (từ { $min } đến { $max } cm)

@@ -7,6 +7,7 @@ mod charts;
 pub(crate) mod feeds;
 mod routes;
 pub mod sitemap;
+mod slogans;
 mod taxonomies;
 mod views;
 
