@@ -3,15 +3,18 @@
 // banner's margins (each path's getBBox() lies inside the banner less
 // 10 % of its short side on every side); the links on the page are there
 // in both languages, large enough to tap. Screenshots of one banner and of
-// the page at 360 and 1366 px go to ARTIFACTS_DIR/banners/ to be looked at.
+// the page at 360 and 1366 px go to ARTIFACTS_DIR/banners/ to be looked at
+// (the guides' two pictures into docs/img/ with UPDATE_SCREENSHOTS=1).
 // (Page size, fonts and text of the PDFs: tests/it/banners.rs.)
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { useBrowser } from './server.mjs';
 
 const ARTIFACTS = process.env.ARTIFACTS_DIR || path.resolve('../artifacts');
+const DOCS_IMG = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/img');
 const env = useBrowser();
 
 const normal = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -100,12 +103,16 @@ test('the slogans page offers the banners in both languages, tappable at 360 px;
       await page.close();
     }
   }
-  // One banner as Chromium draws the SVG, at 1600 px wide.
-  const page = await env.browser.newPage({ viewport: { width: 1600, height: 400 }, deviceScaleFactor: 1 });
+  // One banner as Chromium draws the SVG, and the page with its links open,
+  // as the staff guides show them (into docs/img/ with UPDATE_SCREENSHOTS=1).
+  const docs = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_IMG : dir;
+  const page = await env.browser.newPage({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 });
   const [first] = await slogansWithBanners(page);
+  await page.locator('.slogans > li').first().locator('summary').click();
+  await page.screenshot({ path: path.join(docs, 'bang-ron-trang.png'), clip: { x: 0, y: 110, width: 1024, height: 590 } });
   const href = first.svgs.find((h) => h.endsWith('-500x80.svg'));
-  await page.setContent(`<body style="margin:0"><img id="b" src="${env.server.url + href}" style="display:block;width:1600px"></body>`);
+  await page.setContent(`<body style="margin:0"><img id="b" src="${env.server.url + href}" style="display:block;width:1000px"></body>`);
   await page.locator('#b').evaluate((img) => img.decode());
-  await page.locator('#b').screenshot({ path: path.join(dir, 'banner-500x80.png') });
+  await page.locator('#b').screenshot({ path: path.join(docs, 'bang-ron.png') });
   await page.close();
 });
