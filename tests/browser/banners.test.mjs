@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { useBrowser } from './server.mjs';
 
 const ARTIFACTS = process.env.ARTIFACTS_DIR || path.resolve('../artifacts');
@@ -115,4 +116,21 @@ test('the slogans page offers the banners in both languages, tappable at 360 px;
   await page.locator('#b').evaluate((img) => img.decode());
   await page.locator('#b').screenshot({ path: path.join(docs, 'bang-ron.png') });
   await page.close();
+});
+
+test('the slogans page with every banner list open has no serious accessibility fault', async () => {
+  const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  for (const url of ['/khau-hieu/', '/en/slogans/']) {
+    const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(env.server.url + url);
+    await page.$$eval('details.banners', (all) => all.forEach((d) => { d.open = true; }));
+    await page.addScriptTag({ path: axe });
+    const { violations } = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }));
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    for (const v of violations) console.log(`${url}: ${v.id} [${v.impact}] (${v.nodes.length} nodes)`);
+    assert.deepEqual(blocking.map((v) => v.id), [], url);
+    await page.close();
+  }
 });
