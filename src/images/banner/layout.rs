@@ -25,6 +25,8 @@ pub const MIN_EM_CM: f32 = 5.0;
 const MARGIN: f32 = 0.10;
 /// The most lines tried; a slogan needing more does not belong on a banner.
 const MAX_LINES: usize = 24;
+/// The most words a slogan set on a banner may have.
+const MAX_WORDS: usize = 400;
 /// Baselines at least this many ems apart, and lines' ink at least
 /// [`GAP`] apart, whichever is more.
 const MIN_PITCH: f32 = 1.15;
@@ -118,45 +120,63 @@ pub struct Line {
     pub ink: Ink,
 }
 
+/// Sets text glyph by glyph (advance and kerning: every Vietnamese letter
+/// with its marks is one glyph of Noto Sans), keeping the ink's bounds.
+#[derive(Default, Clone)]
+struct Pen {
+    x: f32,
+    prev: Option<GlyphId>,
+    ink: Option<Ink>,
+}
+
+impl Pen {
+    /// Sets `c`; returns its glyph, its pen position and the kerning added
+    /// before it (which belongs to the previous glyph's advance).
+    fn push(&mut self, c: char) -> (GlyphId, f32, f32) {
+        let f = font();
+        let id = f.glyph_id(c);
+        let kern = self.prev.map_or(0.0, |p| f.kern_unscaled(p, id));
+        self.x += kern;
+        if let Some(g) = ink_of(id) {
+            let placed = Ink {
+                left: g.left + self.x,
+                right: g.right + self.x,
+                ..g
+            };
+            self.ink = Some(self.ink.map_or(placed, |i| i.union(placed)));
+        }
+        let at = self.x;
+        self.x += f.h_advance_unscaled(id);
+        self.prev = Some(id);
+        (id, at, kern)
+    }
+    fn ink(&self) -> Ink {
+        self.ink.unwrap_or(Ink {
+            left: 0.0,
+            right: self.x,
+            top: 0.0,
+            bottom: 0.0,
+        })
+    }
+}
+
 impl Line {
     fn new(text: String) -> Line {
-        let f = font();
-        let (mut x, mut prev) = (0.0, None::<GlyphId>);
+        let mut pen = Pen::default();
         let mut glyphs: Vec<Glyph> = Vec::new();
-        let mut ink: Option<Ink> = None;
         for (at, c) in text.char_indices() {
-            let id = f.glyph_id(c);
-            if let Some(p) = prev {
-                let kern = f.kern_unscaled(p, id);
-                x += kern;
-                if let Some(last) = glyphs.last_mut() {
-                    last.advance += kern;
-                }
+            let (id, x, kern) = pen.push(c);
+            if let Some(last) = glyphs.last_mut() {
+                last.advance += kern;
             }
-            if let Some(g) = ink_of(id) {
-                let placed = Ink {
-                    left: g.left + x,
-                    right: g.right + x,
-                    ..g
-                };
-                ink = Some(ink.map_or(placed, |i| i.union(placed)));
-            }
-            let advance = f.h_advance_unscaled(id);
             glyphs.push(Glyph {
                 id,
                 x,
-                advance,
+                advance: font().h_advance_unscaled(id),
                 range: at..at + c.len_utf8(),
             });
-            x += advance;
-            prev = Some(id);
         }
-        let ink = ink.unwrap_or(Ink {
-            left: 0.0,
-            right: x,
-            top: 0.0,
-            bottom: 0.0,
-        });
+        let ink = pen.ink();
         Line { text, glyphs, ink }
     }
 }
@@ -178,15 +198,15 @@ impl Settings {
     pub fn new(text: &str) -> Settings {
         let words: Vec<&str> = text.split_whitespace().collect();
         let n = words.len();
-        // A line may start at word i (and end before word j) only where a break is allowed.
-        let can_break =
-            |i: usize| i == 0 || i == n || !(is_dash(words[i - 1]) || is_dash(words[i]));
-        let mut width = vec![vec![f32::INFINITY; n + 1]; n + 1];
-        for i in (0..n).filter(|&i| can_break(i)) {
-            for j in (i + 1..=n).filter(|&j| can_break(j)) {
-                width[i][j] = Line::new(words[i..j].join(" ")).ink.width();
-            }
+        // More words than this fit no banner at a legible size; the
+        // settings are quadratic in the words, so a pasted page is refused
+        // at once rather than measured.
+        if n > MAX_WORDS {
+            return Settings {
+                by_lines: Vec::new(),
+            };
         }
+        let width = widths(&words);
         let by_lines = (1..=n.clamp(1, MAX_LINES))
             .map(|k| balanced(&width, k).map(|ends| lines_of(&words, &ends)))
             .collect();
@@ -241,6 +261,30 @@ impl Settings {
             lines: set,
         })
     }
+}
+
+/// The ink width of the words `i..j` as one line (infinite where a line
+/// cannot start at `i` or end before `j`), each line extended word by word.
+fn widths(words: &[&str]) -> Vec<Vec<f32>> {
+    let n = words.len();
+    // A line may start at word i (and end before word j) only where a break is allowed.
+    let can_break = |i: usize| i == 0 || i == n || !(is_dash(words[i - 1]) || is_dash(words[i]));
+    let mut width = vec![vec![f32::INFINITY; n + 1]; n + 1];
+    for i in (0..n).filter(|&i| can_break(i)) {
+        let mut pen = Pen::default();
+        for j in i + 1..=n {
+            if j > i + 1 {
+                pen.push(' ');
+            }
+            for c in words[j - 1].chars() {
+                pen.push(c);
+            }
+            if can_break(j) {
+                width[i][j] = pen.ink().width();
+            }
+        }
+    }
+    width
 }
 
 /// The distance between baselines (font units): even, and enough that no
@@ -442,6 +486,35 @@ mod tests {
         };
         let em = Settings::new(&endless).place(small).unwrap_err();
         assert!(em > 0.0 && em < MIN_EM_CM * PT_PER_CM, "{em}");
+    }
+
+    #[test]
+    fn a_pasted_page_is_refused_at_once() {
+        let page = ["Thi đua yêu nước"; 2000].join(" ");
+        let started = std::time::Instant::now();
+        assert!(Settings::new(&page).place(BANNER).is_err());
+        assert!(started.elapsed().as_secs_f32() < 1.0);
+    }
+
+    #[test]
+    fn words_measured_one_after_another_are_the_line_measured_whole() {
+        let words: Vec<&str> = LONG.split_whitespace().collect();
+        let width = widths(&words);
+        let mut lines = 0;
+        for i in 0..words.len() {
+            for j in i + 1..=words.len() {
+                if width[i][j].is_finite() {
+                    let whole = Line::new(words[i..j].join(" ")).ink.width();
+                    assert_eq!(width[i][j], whole, "{}", words[i..j].join(" "));
+                    lines += 1;
+                }
+            }
+        }
+        // Breaks at the three dashes are not lines.
+        assert!(
+            lines > 400 && lines < words.len() * (words.len() + 1) / 2,
+            "{lines}"
+        );
     }
 
     #[test]
