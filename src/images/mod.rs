@@ -1,9 +1,10 @@
 //! The images stage: every photo that content refers to (a profile's
 //! `photo` and images in its story) becomes responsive variants — JPEG and
 //! WebP at the configured widths, upright, in sRGB, without metadata — and
-//! every profile gets a share card per language. Encoded files are cached by
-//! the source bytes and settings in `.guong-cache/images/`, so a rebuild with
-//! no photo changed encodes nothing.
+//! every profile gets a share card per language; every slogan becomes
+//! banners to print ([`banner`]). Encoded files are cached by the source
+//! bytes and settings in `.guong-cache/images/`, so a rebuild with no photo
+//! changed encodes nothing.
 
 pub mod banner;
 pub mod card;
