@@ -81,6 +81,53 @@ struct RawConfig {
     /// Trang "Giới thiệu" trong thanh điều hướng: tên một tệp trong content/pages/ (mặc định `gioi-thieu`). / The page the navigation's "About" link opens: a slug of content/pages/ (default `gioi-thieu`).
     #[serde(default)]
     about_page: Option<String>,
+    /// Các khổ băng rôn, phướn in khẩu hiệu, tính bằng xăng-ti-mét (mặc định: ngang 500 × cao 80, 400 × 60 và phướn 80 × 250; `[]`: không tạo). / The sizes slogan banners are made at, in centimetres (`[]`: none).
+    #[serde(default)]
+    banner_sizes: Option<Vec<BannerSize>>,
+}
+
+/// Một khổ băng rôn. / One banner size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BannerSize {
+    /// Chiều rộng, tính bằng xăng-ti-mét, ví dụ 500. / Width in centimetres.
+    #[schemars(range(min = 10, max = 508))]
+    pub width_cm: u32,
+    /// Chiều cao, tính bằng xăng-ti-mét, ví dụ 80. / Height in centimetres.
+    #[schemars(range(min = 10, max = 508))]
+    pub height_cm: u32,
+}
+
+impl BannerSize {
+    /// A PDF page may be at most 200 inches on a side (14,400 points, a
+    /// limit of Acrobat and of PDF 1.x readers): 508 cm. A 5 m banner fits.
+    pub const MAX_CM: u32 = 508;
+    /// Below this a banner is a sign, not a banner.
+    pub const MIN_CM: u32 = 10;
+    /// The sizes made when `site.yaml` names none: the horizontal băng rôn
+    /// of 0.8 × 5 m and 0.6 × 4 m, and a vertical phướn of 0.8 × 2.5 m.
+    pub const DEFAULTS: [BannerSize; 3] = [
+        BannerSize {
+            width_cm: 500,
+            height_cm: 80,
+        },
+        BannerSize {
+            width_cm: 400,
+            height_cm: 60,
+        },
+        BannerSize {
+            width_cm: 80,
+            height_cm: 250,
+        },
+    ];
+    /// As file names carry it: width × height in centimetres, `500x80`.
+    pub fn name(self) -> String {
+        format!("{}x{}", self.width_cm, self.height_cm)
+    }
+    /// Taller than wide: a phướn, hung vertically.
+    pub fn vertical(self) -> bool {
+        self.height_cm > self.width_cm
+    }
 }
 
 /// Xử lý ảnh. / Photo processing.
@@ -219,6 +266,8 @@ pub struct Config {
     pub about_page: String,
     /// Whether `site.yaml` named the About page itself (then it must exist).
     pub about_page_set: bool,
+    /// The sizes slogan banners are made at (`banner_sizes`), each once.
+    pub banner_sizes: Vec<BannerSize>,
     paths: BTreeMap<(Lang, Section), String>,
 }
 
@@ -438,6 +487,43 @@ fn resolve_images(
     }
 }
 
+/// The banner sizes, with their defaults; each size once, in the order written.
+fn resolve_banner_sizes(
+    raw: Option<&[BannerSize]>,
+    at: &dyn Fn(&[crate::yaml::Seg]) -> Location,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<BannerSize> {
+    use crate::yaml::Seg;
+    let Some(raw) = raw else {
+        return BannerSize::DEFAULTS.to_vec();
+    };
+    let mut sizes = Vec::new();
+    for (i, size) in raw.iter().enumerate() {
+        let range = BannerSize::MIN_CM..=BannerSize::MAX_CM;
+        for (key, cm) in [("width_cm", size.width_cm), ("height_cm", size.height_cm)] {
+            if !range.contains(&cm) {
+                errors.push(
+                    Diagnostic::error(
+                        at(&[Seg::Key("banner_sizes"), Seg::Index(i), Seg::Key(key)]),
+                        msg!(
+                            "G0621",
+                            cm = cm,
+                            min = BannerSize::MIN_CM,
+                            max = BannerSize::MAX_CM
+                        ),
+                    )
+                    .field(format!("banner_sizes.{key}"))
+                    .help(msg!("G0621.help")),
+                );
+            }
+        }
+        if !sizes.contains(size) {
+            sizes.push(*size);
+        }
+    }
+    sizes
+}
+
 fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
     use crate::yaml::{Positions, Seg};
     let mut errors = Vec::new();
@@ -468,6 +554,7 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
         );
     }
     let images = resolve_images(&raw.images, &at, &mut errors);
+    let banner_sizes = resolve_banner_sizes(raw.banner_sizes.as_deref(), &at, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -488,6 +575,7 @@ fn resolve(raw: RawConfig, root: &Path, rel: &Path, text: &str) -> Result<Config
         },
         paths,
         about_page_set: raw.about_page.is_some(),
+        banner_sizes,
         about_page: raw
             .about_page
             .unwrap_or_else(|| DEFAULT_ABOUT_PAGE.to_string()),

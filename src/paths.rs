@@ -159,6 +159,12 @@ impl<'a> Urls<'a> {
     pub fn slogans(&self, lang: Lang) -> String {
         self.section(lang, Section::Slogans)
     }
+    /// Site path of a slogan's banner file: `/khau-hieu/bang-ron/<slug>-500x80.pdf`.
+    /// Banners are Vietnamese, so there is one of each, under the Vietnamese
+    /// slogans page, linked from both languages.
+    pub fn banner(&self, slug: &str, size: &str, ext: &str) -> String {
+        format!("{}bang-ron/{slug}-{size}.{ext}", self.slogans(Lang::Vi))
+    }
     pub fn statistics(&self, lang: Lang) -> String {
         self.section(lang, Section::Statistics)
     }

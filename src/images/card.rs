@@ -47,6 +47,12 @@ const TEXT_W: f32 = TEXT_X1 - TEXT_X0;
 const SITE_BASELINE: f32 = (HEIGHT - BAR_H) as f32 - 34.0;
 const RULE_Y: u32 = HEIGHT - BAR_H - 84;
 
+/// Noto Sans Bold (OFL), for the cards and the slogan banners.
+pub const NOTO_SANS_BOLD: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/themes/default/fonts/NotoSans-Bold.ttf"
+));
+
 struct Fonts {
     regular: FontRef<'static>,
     bold: FontRef<'static>,
@@ -60,11 +66,8 @@ fn fonts() -> &'static Fonts {
             "/themes/default/fonts/NotoSans-Regular.ttf"
         )))
         .expect("the embedded NotoSans-Regular.ttf is a valid font"),
-        bold: FontRef::try_from_slice(include_bytes!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/themes/default/fonts/NotoSans-Bold.ttf"
-        )))
-        .expect("the embedded NotoSans-Bold.ttf is a valid font"),
+        bold: FontRef::try_from_slice(NOTO_SANS_BOLD)
+            .expect("the embedded NotoSans-Bold.ttf is a valid font"),
     })
 }
 

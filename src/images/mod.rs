@@ -1,10 +1,12 @@
 //! The images stage: every photo that content refers to (a profile's
 //! `photo` and images in its story) becomes responsive variants — JPEG and
 //! WebP at the configured widths, upright, in sRGB, without metadata — and
-//! every profile gets a share card per language. Encoded files are cached by
-//! the source bytes and settings in `.guong-cache/images/`, so a rebuild with
-//! no photo changed encodes nothing.
+//! every profile gets a share card per language; every slogan becomes
+//! banners to print ([`banner`]). Encoded files are cached by the source
+//! bytes and settings in `.guong-cache/images/`, so a rebuild with no photo
+//! changed encodes nothing.
 
+pub mod banner;
 pub mod card;
 pub mod card_file;
 mod photo;
@@ -96,6 +98,8 @@ pub struct Images {
     pub cards: BTreeMap<(String, Lang), Card>,
     /// The card of pages that are not profiles, per language.
     pub site_cards: BTreeMap<Lang, Card>,
+    /// The slogans' banners (made for the whole site only).
+    pub banners: banner::Banners,
     pub encoded: usize,
     pub cached: usize,
 }
@@ -478,6 +482,12 @@ fn run(
             &mut images,
             &mut files,
         );
+    }
+    if scope.all() {
+        let (banners, banner_files, banner_errors) = banner::make(site, &urls, cache);
+        images.banners = banners;
+        files.extend(banner_files);
+        errors.extend(banner_errors);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);

@@ -74,6 +74,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     catalogue!("data"),
     catalogue!("validate"),
     catalogue!("images"),
+    catalogue!("banner"),
     catalogue!("check"),
     catalogue!("render"),
     catalogue!("import"),

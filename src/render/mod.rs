@@ -9,6 +9,7 @@ mod offline;
 mod print;
 mod routes;
 pub mod sitemap;
+mod slogans;
 mod taxonomies;
 mod views;
 

@@ -480,32 +480,6 @@ impl<'a> Views<'a> {
         routes
     }
 
-    fn slogans(&self, lang: Lang) -> Route<'a> {
-        let t = self.t(lang);
-        let items: Vec<Value> = self
-            .site
-            .data
-            .slogans
-            .iter()
-            .map(|s| {
-                let local = crate::config::LocalText { vi: s.vi.clone(), en: s.en.clone() };
-                let (text, l) = local.get(lang);
-                json!({"text": text, "lang": l.code(), "original": (lang != Lang::Vi && l != Lang::Vi).then_some(&s.vi), "occasion": s.occasion})
-            })
-            .collect();
-        let heading = t.get("slogans_title").to_string();
-        Route::new(
-            lang,
-            self.urls.slogans(lang),
-            self.urls.slogans(lang.other()),
-            "slogans.html",
-            Nav::Slogans,
-            heading.clone(),
-            t.get("slogans_intro").into(),
-            json!({"heading": heading, "items": items}),
-        )
-    }
-
     fn statistics(&self, lang: Lang) -> Route<'a> {
         let t = self.t(lang);
         let stats = &self.site.data.statistics;

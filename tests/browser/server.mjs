@@ -21,6 +21,7 @@ const TYPES = {
   '.png': 'image/png',
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
 };
 
 // Text types a real static host (GitHub Pages, Netlify, nginx with gzip on)

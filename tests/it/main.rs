@@ -1,6 +1,7 @@
 //! Integration tests: build fixture sites with the real binary and check what
 //! a reader (or a writer reading error messages) would see.
 
+mod banners;
 mod check;
 mod cli;
 mod codes;

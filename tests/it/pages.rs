@@ -309,11 +309,11 @@ fn congresses_use_roman_numerals_and_approximate_delegates() {
 fn slogans_show_translation_with_original_or_vietnamese_marked() {
     let b = build_good();
     let en = html(&b.out, "/en/slogans/");
-    let items = select(&en, ".slogans li");
+    let items = select(&en, ".slogans > li");
     assert_eq!(items.len(), 2);
-    assert!(text(&en, ".slogans li .original").contains("Thi đua là yêu nước"));
+    assert!(text(&en, ".slogans > li .original").contains("Thi đua là yêu nước"));
     assert_eq!(
-        attr(&en, ".slogans li:nth-child(2) blockquote", "lang").as_deref(),
+        attr(&en, ".slogans > li:nth-child(2) blockquote", "lang").as_deref(),
         Some("vi")
     );
 }
