@@ -180,7 +180,7 @@ impl Ledger {
         };
         d.listings
             .iter()
-            .map(|(manifest, l)| {
+            .flat_map(|(manifest, l)| {
                 let mut files: Vec<(String, u64)> = l
                     .pages
                     .iter()
@@ -214,7 +214,6 @@ impl Ledger {
                     OutFile::new(paths::output_file(&path), bytes)
                 })
             })
-            .flatten()
             .collect()
     }
 

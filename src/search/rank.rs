@@ -195,7 +195,7 @@ fn split_joined(src: &(impl Source + ?Sized), part: &Part) -> anyhow::Result<Opt
             .filter(|(second, _)| second == b || (part.unfinished && second.starts_with(b)))
             .map(|(_, df)| df)
             .sum();
-        if weight > 0 && best.map_or(true, |(w, _)| weight > w) {
+        if weight > 0 && best.is_none_or(|(w, _)| weight > w) {
             best = Some((weight, i));
         }
     }

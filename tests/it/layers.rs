@@ -117,7 +117,7 @@ fn sources() -> BTreeMap<String, (Option<String>, String)> {
     for entry in walkdir::WalkDir::new(&src).sort_by_file_name() {
         let entry = entry.unwrap();
         let path = entry.path();
-        if path.extension().map_or(true, |e| e != "rs") {
+        if path.extension().is_none_or(|e| e != "rs") {
             continue;
         }
         let rel = path.strip_prefix(&src).unwrap();

@@ -231,7 +231,7 @@ impl Settings {
             let widest = lines.iter().map(|l| l.ink.width()).fold(0.0, f32::max);
             let scale = (avail_w / widest).min(avail_h / block) * SAFETY;
             // Fewer lines win a tie: they are tried first.
-            if best.as_ref().map_or(true, |b| scale > b.0) {
+            if best.as_ref().is_none_or(|b| scale > b.0) {
                 best = Some((scale, lines, pitch));
             }
         }
