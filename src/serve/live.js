@@ -106,8 +106,10 @@
       const res = await fetch(location.href, { cache: 'no-store' });
       const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
       // Pages that load scripts (search) start over; small inline scripts
-      // (the embed code's copy button) are run again after the swap.
-      const scripted = document.querySelector('script[src]:not([src^="/__guong/"]), script[type="module"]');
+      // (the embed code's copy button) and scripts the theme marks
+      // `data-swap="rerun"` (share.js: it only decorates what the page
+      // shows) are run again after the swap.
+      const scripted = document.querySelector('script[src]:not([src^="/__guong/"]):not([data-swap="rerun"]), script[type="module"]');
       if (!res.ok || scripted || resources(doc) !== resources(document)) {
         location.reload();
         return;
@@ -118,7 +120,7 @@
       const next = doc.querySelector('script[src="/__guong/live.js"]');
       if (next) generation = next.dataset.generation;
       document.body.replaceWith(doc.body);
-      for (const old of document.body.querySelectorAll('script:not([src])')) {
+      for (const old of document.body.querySelectorAll('script:not([src]), script[data-swap="rerun"]')) {
         const again = document.createElement('script');
         for (const a of old.attributes) again.setAttribute(a.name, a.value);
         again.textContent = old.textContent;
