@@ -71,6 +71,11 @@ fn fonts() -> &'static Fonts {
     })
 }
 
+/// Noto Sans Bold, parsed once for the cards and the slogan banners.
+pub fn bold() -> &'static FontRef<'static> {
+    &fonts().bold
+}
+
 /// Characters of `text` the bundled fonts have no glyph for (empty = everything renders).
 pub fn missing_glyphs(text: &str) -> Vec<char> {
     let f = fonts();

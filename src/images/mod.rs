@@ -146,7 +146,38 @@ struct Cache {
     write: bool,
 }
 
+/// A file this stage made: in the cache (copied into the site when it is
+/// written, never held in memory), or its bytes when the cache is not
+/// written (`check`).
+enum Kept {
+    Cached(PathBuf),
+    Bytes(Vec<u8>),
+}
+
+impl Kept {
+    fn len(&self) -> u64 {
+        match self {
+            Kept::Cached(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            Kept::Bytes(b) => b.len() as u64,
+        }
+    }
+    fn into_file(self, path: String) -> OutFile {
+        match self {
+            Kept::Cached(p) => OutFile::copy(path, p),
+            Kept::Bytes(b) => OutFile::new(path, b),
+        }
+    }
+}
+
 impl Cache {
+    /// Writes `bytes` as the cache's file `name`, and says where it is kept.
+    fn keep(&self, name: &str, bytes: Vec<u8>) -> Kept {
+        self.write(name, &bytes);
+        match self.existing(name).filter(|_| self.write) {
+            Some(p) => Kept::Cached(p),
+            None => Kept::Bytes(bytes),
+        }
+    }
     fn read(&self, name: &str) -> Option<Vec<u8>> {
         std::fs::read(self.dir.as_ref()?.join(name)).ok()
     }
@@ -547,7 +578,7 @@ fn cards(
     }
     // Each card as its file in the cache (copied into the site when it is
     // written), or as bytes when the cache is not written (`check`).
-    let made: Vec<(String, Result<PathBuf, Vec<u8>>)> = jobs
+    let made: Vec<(String, Kept)> = jobs
         .par_iter()
         .map(|j| {
             let site_name = site.config.title.text(j.lang);
@@ -569,7 +600,7 @@ fn cards(
             let key = hex(&h.finalize()[..8]);
             let ext = card_file::extension(photo.is_some());
             let name = format!("card-{key}.{ext}");
-            let card = cache.existing(&name).ok_or(()).or_else(|()| {
+            let card = cache.existing(&name).map(Kept::Cached).unwrap_or_else(|| {
                 let text = card::CardText {
                     honorific: j.honorific.as_deref(),
                     name: &j.name,
@@ -578,11 +609,7 @@ fn cards(
                     site_name,
                 };
                 let file = card_file::encode(&card::render(photo, &text), photo.is_some());
-                cache.write(&name, &file.bytes);
-                cache
-                    .existing(&name)
-                    .filter(|_| cache.write)
-                    .ok_or(file.bytes)
+                cache.keep(&name, file.bytes)
             });
             (format!("{}.{ext}", &key[..10]), card)
         })
@@ -602,9 +629,6 @@ fn cards(
             None => images.site_cards.insert(j.lang, c),
         };
         let out = crate::paths::output_file(&path);
-        files.push(match card {
-            Ok(cached) => OutFile::copy(out, cached),
-            Err(bytes) => OutFile::new(out, bytes),
-        });
+        files.push(card.into_file(out));
     }
 }

@@ -35,13 +35,9 @@ const GAP: f32 = 0.12;
 /// rounding in the files never puts ink on the margin.
 const SAFETY: f32 = 0.995;
 
-/// The font the banners are set in, parsed once per process.
+/// The font the banners are set in: the share cards' bold.
 pub fn font() -> &'static FontRef<'static> {
-    static FONT: OnceLock<FontRef<'static>> = OnceLock::new();
-    FONT.get_or_init(|| {
-        FontRef::try_from_slice(crate::images::card::NOTO_SANS_BOLD)
-            .expect("the embedded NotoSans-Bold.ttf is a valid font")
-    })
+    crate::images::card::bold()
 }
 
 fn upem() -> f32 {

@@ -10,7 +10,7 @@
 pub mod draw;
 pub mod layout;
 
-use super::Cache;
+use super::{Cache, Kept};
 use crate::config::BannerSize;
 use crate::error::{Diagnostic, Location};
 use crate::messages::msg;
@@ -21,7 +21,7 @@ use crate::text::hex;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// Bump when the setting or the drawing changes, so cached banners are made again.
@@ -102,38 +102,10 @@ fn cache_key(text: &str, size: BannerSize) -> String {
 /// What one slogan at one size became: its two files (in the cache, or as
 /// bytes when the cache is not written), or why it could not be made.
 enum Made {
-    Files { pdf: Source, svg: Source },
+    Files { pdf: Kept, svg: Kept },
     TooLong,
     Missing(Vec<char>),
     Fault(String),
-}
-
-enum Source {
-    Cached(PathBuf),
-    Bytes(Vec<u8>),
-}
-
-impl Source {
-    fn len(&self) -> u64 {
-        match self {
-            Source::Cached(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            Source::Bytes(b) => b.len() as u64,
-        }
-    }
-    fn into_file(self, path: String) -> OutFile {
-        match self {
-            Source::Cached(p) => OutFile::copy(path, p),
-            Source::Bytes(b) => OutFile::new(path, b),
-        }
-    }
-}
-
-fn keep(cache: &Cache, name: &str, bytes: Vec<u8>) -> Source {
-    cache.write(name, &bytes);
-    match cache.existing(name).filter(|_| cache.write) {
-        Some(p) => Source::Cached(p),
-        None => Source::Bytes(bytes),
-    }
 }
 
 /// Every size of one slogan.
@@ -146,8 +118,8 @@ fn make_slogan(text: &str, sizes: &[BannerSize], cache: &Cache) -> Vec<Made> {
     };
     if let Some(all) = keys.iter().map(cached).collect::<Option<Vec<_>>>() {
         let made = all.into_iter().map(|(pdf, svg)| Made::Files {
-            pdf: Source::Cached(pdf),
-            svg: Source::Cached(svg),
+            pdf: Kept::Cached(pdf),
+            svg: Kept::Cached(svg),
         });
         return made.collect();
     }
@@ -169,8 +141,8 @@ fn make_slogan(text: &str, sizes: &[BannerSize], cache: &Cache) -> Vec<Made> {
                 Ok(pdf) => {
                     let svg = draw::svg(&set, size.width_cm, size.height_cm, text);
                     Made::Files {
-                        pdf: keep(cache, &format!("banner-{key}.pdf"), pdf),
-                        svg: keep(cache, &format!("banner-{key}.svg"), svg),
+                        pdf: cache.keep(&format!("banner-{key}.pdf"), pdf),
+                        svg: cache.keep(&format!("banner-{key}.svg"), svg),
                     }
                 }
             },
