@@ -9,6 +9,7 @@
 pub mod banner;
 pub mod card;
 pub mod card_file;
+pub mod palette;
 mod photo;
 pub mod qr;
 
@@ -29,7 +30,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bump when the card design or the card's file encoding changes, so cached
 /// cards are drawn again (a card's name hashes its words, not its bytes).
-const CARD_DESIGN: &str = "card-4";
+const CARD_DESIGN: &str = "card-5";
 /// Bump when the encoding changes, so cached files are made again.
 const PIPELINE: &str = "guong-images-1";
 
@@ -608,7 +609,12 @@ fn cards(
                     note: j.note.as_deref(),
                     site_name,
                 };
-                let file = card_file::encode(&card::render(photo, &text), photo.is_some());
+                let indexed = photo.is_none().then(|| {
+                    card::render_indexed(&text).and_then(|c| card_file::encode_indexed(&c))
+                });
+                let file = indexed.flatten().unwrap_or_else(|| {
+                    card_file::encode(&card::render(photo, &text), photo.is_some())
+                });
                 cache.keep(&name, file.bytes)
             });
             (format!("{}.{ext}", &key[..10]), card)

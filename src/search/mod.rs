@@ -19,6 +19,7 @@ use crate::output::OutFile;
 use crate::paths::Urls;
 use crate::site::Site;
 use anyhow::Result;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -187,32 +188,41 @@ fn engine_for(docs: &[SearchDoc], dir: &Path, analyzer: analyze::Analyzer) -> Re
     Engine::open(dir, analyzer)
 }
 
-/// Index (in memory) and export every language.
+/// Index (in memory) and export every language, the languages side by
+/// side: at a thousand profiles the index is the longest stage of a build.
 pub fn build(
     site: &Site,
     strings: &BTreeMap<Lang, Strings>,
     thumbs: &BTreeMap<String, String>,
 ) -> Result<(Vec<OutFile>, SearchIndex)> {
+    let built: Vec<(Lang, Vec<OutFile>, String, Vec<Filter>)> = Lang::ALL
+        .par_iter()
+        .map(|&lang| {
+            let t = &strings[&lang];
+            let docs = docs::collect(site, lang, t, thumbs);
+            let analyzer = analyze::Analyzer::for_lang(lang);
+            let engine =
+                crate::timing::timed("search index", || Engine::build(&docs, None, analyzer))?;
+            let facets = facets(site, lang, t, &docs);
+            let (exported, hash) = crate::timing::timed("search export", || {
+                export::export(&engine, analyzer, &docs, &facets, &Urls::new(&site.config))
+            })?;
+            let base = crate::paths::search_index(lang, &hash);
+            let files = exported
+                .into_iter()
+                .map(|(path, bytes)| {
+                    OutFile::new(crate::paths::output_file(&format!("{base}{path}")), bytes)
+                })
+                .collect();
+            Ok((lang, files, base, Filter::from_table(&facets)))
+        })
+        .collect::<Result<_>>()?;
     let mut files = Vec::new();
     let mut index = SearchIndex::default();
-    for lang in Lang::ALL {
-        let t = &strings[&lang];
-        let docs = docs::collect(site, lang, t, thumbs);
-        let analyzer = analyze::Analyzer::for_lang(lang);
-        let engine = crate::timing::timed("search index", || Engine::build(&docs, None, analyzer))?;
-        let facets = facets(site, lang, t, &docs);
-        let (exported, hash) = crate::timing::timed("search export", || {
-            export::export(&engine, analyzer, &docs, &facets, &Urls::new(&site.config))
-        })?;
-        let base = crate::paths::search_index(lang, &hash);
-        for (path, bytes) in exported {
-            files.push(OutFile::new(
-                crate::paths::output_file(&format!("{base}{path}")),
-                bytes,
-            ));
-        }
+    for (lang, lang_files, base, filters) in built {
+        files.extend(lang_files);
         index.base.insert(lang, base);
-        index.filters.insert(lang, Filter::from_table(&facets));
+        index.filters.insert(lang, filters);
     }
     Ok((files, index))
 }
