@@ -229,13 +229,15 @@ fn render_with(
         };
         // Drawn even after another page failed: an error in the search
         // template is then reported in the same run as the others.
-        let pages = renderer.render_search_pages(site, &photos, &search_index);
+        let pages = timed("search pages", || {
+            renderer.render_search_pages(site, &photos, &search_index)
+        });
         match pages {
             Ok(pages) if errors.is_empty() => {
-                sink(search_files)?;
+                timed("search write", || sink(search_files))?;
                 sink(pages)?;
                 // Last: a listing's manifest says how large the search page is.
-                Ok(sink(renderer.offline_manifests(site))?)
+                Ok(timed("offline", || sink(renderer.offline_manifests(site)))?)
             }
             Ok(_) => Err(BuildFailed(errors)),
             Err(more) => {

@@ -151,7 +151,7 @@ impl Staging {
         files.par_iter().try_for_each(|f| {
             let path = self.dir.join(&f.path);
             match &f.copy_of {
-                Some(from) => std::fs::copy(from, &path).map(|_| ()),
+                Some(from) => link_or_copy(from, &path),
                 None => std::fs::write(&path, &f.bytes),
             }
             .with_context(|| msg!("fs-cannot-write", path = &path))
@@ -177,6 +177,16 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// A file of the image cache into the site: a second name for the same
+/// bytes when both are on one file system, else a copy. The cache replaces
+/// its files (a new file renamed over the old), never rewrites them, so
+/// the site's name keeps the bytes it was given. At 10,000 profiles the
+/// cards alone were 390 MB of copying on every build; the deploy's archive
+/// (`tar --hard-dereference`) and `rsync` store such a file as any other.
+fn link_or_copy(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::hard_link(from, to).or_else(|_| std::fs::copy(from, to).map(|_| ()))
 }
 
 fn create_dir(dir: &Path) -> Result<()> {

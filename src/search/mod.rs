@@ -19,7 +19,6 @@ use crate::output::OutFile;
 use crate::paths::Urls;
 use crate::site::Site;
 use anyhow::Result;
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -188,35 +187,47 @@ fn engine_for(docs: &[SearchDoc], dir: &Path, analyzer: analyze::Analyzer) -> Re
     Engine::open(dir, analyzer)
 }
 
-/// Index (in memory) and export every language, the languages side by
-/// side: at a thousand profiles the index is the longest stage of a build.
+/// Index (in memory) and export every language, each on a thread of its
+/// own: at a thousand profiles the index is the longest stage of a build.
+/// Not on rayon's pool, which the pages are drawn on meanwhile: a
+/// language's index is one long task, and two would hold both of the
+/// pool's threads while the pages wait.
 pub fn build(
     site: &Site,
     strings: &BTreeMap<Lang, Strings>,
     thumbs: &BTreeMap<String, String>,
 ) -> Result<(Vec<OutFile>, SearchIndex)> {
-    let built: Vec<(Lang, Vec<OutFile>, String, Vec<Filter>)> = Lang::ALL
-        .par_iter()
-        .map(|&lang| {
-            let t = &strings[&lang];
-            let docs = docs::collect(site, lang, t, thumbs);
-            let analyzer = analyze::Analyzer::for_lang(lang);
-            let engine =
-                crate::timing::timed("search index", || Engine::build(&docs, None, analyzer))?;
-            let facets = facets(site, lang, t, &docs);
-            let (exported, hash) = crate::timing::timed("search export", || {
-                export::export(&engine, analyzer, &docs, &facets, &Urls::new(&site.config))
-            })?;
-            let base = crate::paths::search_index(lang, &hash);
-            let files = exported
-                .into_iter()
-                .map(|(path, bytes)| {
-                    OutFile::new(crate::paths::output_file(&format!("{base}{path}")), bytes)
-                })
-                .collect();
-            Ok((lang, files, base, Filter::from_table(&facets)))
-        })
-        .collect::<Result<_>>()?;
+    let one = |lang: Lang| -> Result<(Lang, Vec<OutFile>, String, Vec<Filter>)> {
+        let t = &strings[&lang];
+        let docs = docs::collect(site, lang, t, thumbs);
+        let analyzer = analyze::Analyzer::for_lang(lang);
+        let engine = crate::timing::timed("search index", || Engine::build(&docs, None, analyzer))?;
+        let facets = facets(site, lang, t, &docs);
+        let (exported, hash) = crate::timing::timed("search export", || {
+            export::export(&engine, analyzer, &docs, &facets, &Urls::new(&site.config))
+        })?;
+        let base = crate::paths::search_index(lang, &hash);
+        let files = exported
+            .into_iter()
+            .map(|(path, bytes)| {
+                OutFile::new(crate::paths::output_file(&format!("{base}{path}")), bytes)
+            })
+            .collect();
+        Ok((lang, files, base, Filter::from_table(&facets)))
+    };
+    let built: Vec<_> = std::thread::scope(|threads| {
+        let others: Vec<_> = Lang::ALL[1..]
+            .iter()
+            .map(|&lang| threads.spawn(move || one(lang)))
+            .collect();
+        let first = one(Lang::ALL[0]);
+        std::iter::once(first)
+            .chain(others.into_iter().map(|t| {
+                t.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }))
+            .collect::<Result<_>>()
+    })?;
     let mut files = Vec::new();
     let mut index = SearchIndex::default();
     for (lang, lang_files, base, filters) in built {
