@@ -175,6 +175,20 @@ fn fit(font: &Sized, text: &str, max_lines: usize) -> Vec<String> {
 pub trait Surface {
     fn pixel(&self, x: u32, y: u32) -> Rgb<u8>;
     fn put(&mut self, x: u32, y: u32, colour: Rgb<u8>);
+    /// Mixes `colour` into a pixel by `level` steps of [`COVERAGE_STEPS`].
+    fn mix(&mut self, x: u32, y: u32, colour: Rgb<u8>, level: u8) {
+        let p = mixed(self.pixel(x, y), colour, level);
+        self.put(x, y, p);
+    }
+}
+
+/// `colour` over `p` at `level` steps of [`COVERAGE_STEPS`].
+fn mixed(mut p: Rgb<u8>, colour: Rgb<u8>, level: u8) -> Rgb<u8> {
+    let a = f32::from(level) / COVERAGE_STEPS;
+    for (c, want) in p.0.iter_mut().zip(colour.0) {
+        *c = (*c as f32 + (want as f32 - *c as f32) * a).round() as u8;
+    }
+    p
 }
 
 impl Surface for RgbImage {
@@ -192,6 +206,49 @@ impl Surface for Indexed {
     }
     fn put(&mut self, x: u32, y: u32, colour: Rgb<u8>) {
         self.set(x, y, colour);
+    }
+}
+
+/// An indexed card with the mixes already made remembered: a card's
+/// letters mix three colours over a few dozen, in 12 steps, hundreds of
+/// thousands of times, so (index under, colour, step) → index is looked up
+/// rather than computed and hashed into the palette each time.
+struct Mixing<'a> {
+    img: &'a mut Indexed,
+    colours: Vec<Rgb<u8>>,
+    /// Per colour, 256 indices × 13 steps: index + 1, 0 when not made yet.
+    made: Vec<u16>,
+}
+
+impl Surface for Mixing<'_> {
+    fn pixel(&self, x: u32, y: u32) -> Rgb<u8> {
+        self.img.get(x, y)
+    }
+    fn put(&mut self, x: u32, y: u32, colour: Rgb<u8>) {
+        self.img.set(x, y, colour);
+    }
+    fn mix(&mut self, x: u32, y: u32, colour: Rgb<u8>, level: u8) {
+        let c = match self.colours.iter().position(|&c| c == colour) {
+            Some(c) => c,
+            None => {
+                self.colours.push(colour);
+                self.made.resize(self.made.len() + 256 * 13, 0);
+                self.colours.len() - 1
+            }
+        };
+        let under = self.img.index_at(x, y);
+        let slot = (c * 256 + usize::from(under)) * 13 + usize::from(level);
+        match self.made[slot] {
+            0 => {
+                let p = mixed(self.img.colour(under), colour, level);
+                self.img.set(x, y, p);
+                // A 257th colour leaves the image not whole: nothing to keep.
+                if self.img.is_whole() {
+                    self.made[slot] = u16::from(self.img.index_at(x, y)) + 1;
+                }
+            }
+            i => self.img.set_index(x, y, (i - 1) as u8),
+        }
     }
 }
 
@@ -290,11 +347,7 @@ fn blend(canvas: &mut impl Surface, x: u32, y: u32, color: Rgb<u8>, coverage: f3
 /// Mixes `color` into a pixel by `level` steps of [`COVERAGE_STEPS`].
 fn blend_level(canvas: &mut impl Surface, x: u32, y: u32, color: Rgb<u8>, level: u8) {
     if level > 0 {
-        let (a, mut p) = (f32::from(level) / COVERAGE_STEPS, canvas.pixel(x, y));
-        for (c, want) in p.0.iter_mut().zip(color.0) {
-            *c = (*c as f32 + (want as f32 - *c as f32) * a).round() as u8;
-        }
-        canvas.put(x, y, p);
+        canvas.mix(x, y, color, level);
     }
 }
 
@@ -434,7 +487,12 @@ pub fn render(photo: Option<&image::RgbImage>, text: &CardText) -> image::RgbIma
 /// [`render`] then.
 pub fn render_indexed(text: &CardText) -> Option<Indexed> {
     let mut canvas = without_photo(text.site_name).1.clone();
-    draw_text(&mut canvas, text);
+    let mut mixing = Mixing {
+        img: &mut canvas,
+        colours: Vec::new(),
+        made: Vec::new(),
+    };
+    draw_text(&mut mixing, text);
     canvas.is_whole().then_some(canvas)
 }
 

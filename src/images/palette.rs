@@ -141,6 +141,11 @@ impl Indexed {
         self.whole
     }
 
+    /// The colour of palette index `i`.
+    pub fn colour(&self, i: u8) -> Rgb<u8> {
+        Rgb(self.palette.colours[usize::from(i)])
+    }
+
     pub fn get(&self, x: u32, y: u32) -> Rgb<u8> {
         let i = self.pixels[(y * self.width + x) as usize];
         Rgb(self.palette.colours[i as usize])
@@ -152,6 +157,18 @@ impl Indexed {
             Some(i) => self.pixels[(y * self.width + x) as usize] = i,
             None => self.whole = false,
         }
+    }
+
+    /// The palette index of a pixel.
+    pub fn index_at(&self, x: u32, y: u32) -> u8 {
+        self.pixels[(y * self.width + x) as usize]
+    }
+
+    /// Sets a pixel to a colour already in the palette.
+    pub fn set_index(&mut self, x: u32, y: u32, i: u8) {
+        debug_assert!(usize::from(i) < self.palette.colours.len());
+        self.touched[y as usize] = true;
+        self.pixels[(y * self.width + x) as usize] = i;
     }
 
     /// The same pixels in RGB.
