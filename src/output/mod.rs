@@ -197,6 +197,28 @@ fn create_dir(dir: &Path) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A cached card linked into a site keeps its bytes when the cache
+    /// replaces the file (as `write_file` does: a new file renamed over
+    /// the old), and the next site gets the new bytes.
+    #[test]
+    fn a_linked_cache_file_keeps_its_bytes_when_the_cache_replaces_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cached = tmp.path().join("cache/card.png");
+        write_file(&cached, b"first", Existing::Replace).unwrap();
+        let out = tmp.path().join("public");
+        let card = || vec![OutFile::copy("og.png", cached.clone())];
+        let mut staging = Staging::new(&out).unwrap();
+        staging.write(&card()).unwrap();
+        staging.finish().unwrap();
+        write_file(&cached, b"second", Existing::Replace).unwrap();
+        assert_eq!(std::fs::read(out.join("og.png")).unwrap(), b"first");
+        let mut staging = Staging::new(&out).unwrap();
+        staging.write(&card()).unwrap();
+        staging.finish().unwrap();
+        assert_eq!(std::fs::read(out.join("og.png")).unwrap(), b"second");
+        assert_eq!(std::fs::read(&cached).unwrap(), b"second");
+    }
+
     fn write_site(out: &Path, files: &[OutFile]) -> Result<()> {
         let mut staging = Staging::new(out)?;
         staging.write(files)?;
