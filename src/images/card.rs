@@ -170,8 +170,9 @@ fn fit(font: &Sized, text: &str, max_lines: usize) -> Vec<String> {
 }
 
 /// What a card is drawn on: RGB pixels (a card with a photo) or palette
-/// indices (one without, so its PNG needs no pass to count colours). The
-/// drawing code is the same, so both give the same pixels.
+/// indices ([`Mixing`], a card without one, so its PNG needs no pass to
+/// count colours). The drawing code is the same, so both give the same
+/// pixels.
 pub trait Surface {
     fn pixel(&self, x: u32, y: u32) -> Rgb<u8>;
     fn put(&mut self, x: u32, y: u32, colour: Rgb<u8>);
@@ -197,15 +198,6 @@ impl Surface for RgbImage {
     }
     fn put(&mut self, x: u32, y: u32, colour: Rgb<u8>) {
         self.put_pixel(x, y, colour);
-    }
-}
-
-impl Surface for Indexed {
-    fn pixel(&self, x: u32, y: u32) -> Rgb<u8> {
-        self.get(x, y)
-    }
-    fn put(&mut self, x: u32, y: u32, colour: Rgb<u8>) {
-        self.set(x, y, colour);
     }
 }
 
@@ -268,7 +260,7 @@ fn draw_line(canvas: &mut impl Surface, font: &Sized, text: &str, y: f32, color:
             for (col, &level) in levels.iter().enumerate().filter(|(_, l)| **l > 0) {
                 let px = x0 + glyph.left + col as i32;
                 if column.contains(&px) && (0..HEIGHT as i32).contains(&py) {
-                    blend_level(canvas, px as u32, py as u32, color, level);
+                    canvas.mix(px as u32, py as u32, color, level);
                 }
             }
         }
@@ -341,13 +333,9 @@ fn level(coverage: f32) -> u8 {
 
 /// Mixes `color` into a pixel by `coverage` (0–1): anti-aliased edges.
 fn blend(canvas: &mut impl Surface, x: u32, y: u32, color: Rgb<u8>, coverage: f32) {
-    blend_level(canvas, x, y, color, level(coverage));
-}
-
-/// Mixes `color` into a pixel by `level` steps of [`COVERAGE_STEPS`].
-fn blend_level(canvas: &mut impl Surface, x: u32, y: u32, color: Rgb<u8>, level: u8) {
-    if level > 0 {
-        canvas.mix(x, y, color, level);
+    match level(coverage) {
+        0 => {}
+        step => canvas.mix(x, y, color, step),
     }
 }
 

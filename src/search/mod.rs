@@ -216,16 +216,12 @@ pub fn build(
         Ok((lang, files, base, Filter::from_table(&facets)))
     };
     let built: Vec<_> = std::thread::scope(|threads| {
-        let others: Vec<_> = Lang::ALL[1..]
-            .iter()
-            .map(|&lang| threads.spawn(move || one(lang)))
-            .collect();
-        let first = one(Lang::ALL[0]);
-        std::iter::once(first)
-            .chain(others.into_iter().map(|t| {
+        let each = Lang::ALL.map(|lang| threads.spawn(move || one(lang)));
+        each.into_iter()
+            .map(|t| {
                 t.join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }))
+            })
             .collect::<Result<_>>()
     })?;
     let mut files = Vec::new();
